@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: Offhook contributors
+# offhook_add_test(NAME <TestClass> SOURCES ... LIBS ... [LABELS ...] [TIMEOUT s])
+# One executable per test class, registered with CTest.
+function(offhook_add_test)
+    cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+    add_executable(${T_NAME} ${T_SOURCES})
+    target_link_libraries(${T_NAME} PRIVATE offhook_settings Qt6::Test ${T_LIBS})
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 120)
+    endif()
+    set_tests_properties(${T_NAME} PROPERTIES TIMEOUT ${T_TIMEOUT}
+        LABELS "${T_LABELS}"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OFFHOOK_SOURCE_DIR=${PROJECT_SOURCE_DIR};OFFHOOK_BINARY_DIR=${PROJECT_BINARY_DIR}")
+endfunction()

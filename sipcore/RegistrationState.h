@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace Sip {
+
+/// Where a line's registration stands. Failure states are final for the attempt; the engine may
+/// schedule a retry (retryInSeconds > 0) for the ones that can heal by themselves.
+enum class RegistrationState {
+    Invalid = 0,
+    Unregistered,   ///< Not registered, nothing pending
+    Resolving,      ///< Looking up the server's address
+    Registering,    ///< REGISTER sent, waiting for an answer
+    Authenticating, ///< Challenged; REGISTER with digest sent
+    Registered,     ///< 200 OK; refreshed before expiry
+    Unregistering,  ///< REGISTER with Expires: 0 sent
+    AuthFailed,     ///< Credentials rejected (second 401/407, or an unanswerable challenge)
+    Rejected,       ///< Server refused the extension or failed (4xx/5xx/6xx other than auth)
+    TimedOut,       ///< No answer (408, or the attempt's deadline passed)
+    NetworkFailed,  ///< DNS failure, no route, connection refused, TLS failure
+};
+
+QString registrationStateName(RegistrationState state); ///< Short English word for logs and the CLI
+bool isFailure(RegistrationState state);
+
+/// Broad cause of a failure, used for diagnoses and for offhook-cli's exit status.
+enum class FailureKind { Invalid = 0, None, Authentication, Rejected, Timeout, Network, Other };
+
+/// One registration state change of one line. Small copyable value; crosses threads.
+struct RegistrationEvent
+{
+    QString lineId;
+    RegistrationState state = RegistrationState::Invalid;
+    FailureKind failure = FailureKind::None;
+    int statusCode = 0;         ///< Last SIP status (or 0)
+    QString reasonPhrase;       ///< Server's reason phrase, or the stack's
+    QString diagnosis;          ///< Plain-language explanation a user can act on
+    QString contact;            ///< Registered contact (when Registered)
+    int expiresSeconds = 0;     ///< Granted lifetime (when Registered)
+    int retryInSeconds = 0;     ///< > 0 when a retry is scheduled
+    QString realm;              ///< Realm of the last challenge
+    QString algorithm;          ///< Digest algorithm of the last challenge
+    QDateTime timestamp;        ///< UTC
+};
+
+} // namespace Sip
+
+Q_DECLARE_METATYPE(Sip::RegistrationEvent)

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#pragma once
+
+#include "sipcore/LineConfig.h"
+#include "sipcore/RegistrationState.h"
+
+#include <QHash>
+#include <QObject>
+#include <memory>
+
+namespace Sip {
+
+class SipLog;
+namespace Internal {
+class EngineThread;
+class LineSupervisor;
+}
+
+/// Engine-wide settings, fixed for the life of one engine run.
+struct EngineOptions
+{
+    QString userAgent = QStringLiteral("Offhook/" OFFHOOK_VERSION);
+    QString bindAddress;            ///< Local IP to bind; empty = the address that routes to each server
+    int transactionTimeoutMs = 32000; ///< SIP Timer F/B (64*T1); no answer -> 408 after this
+    int shutdownTimeoutMs = 5000;   ///< How long exit waits for un-REGISTER answers
+    QString certificateDir;         ///< TLS: directory with cafile.pem; empty = system default
+};
+
+/// Façade of the SIP engine. Created and used in one Qt thread (the GUI or CLI main thread), which
+/// must run an event loop. Sofia-SIP runs in the engine's own thread; every command below is posted
+/// there and every result comes back as a queued signal carrying plain values. Lines are identified
+/// by LineConfig::id.
+class SipEngine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SipEngine(SipLog *log, QObject *parent = nullptr);
+    ~SipEngine() override; ///< Blocks until the engine thread has shut down (bounded by shutdownTimeoutMs)
+
+    /// Starts the engine thread. Returns false (and emits engineFailed) if Sofia cannot start.
+    bool start(const EngineOptions &options = {});
+    /// Unregisters every line, shuts Sofia down and stops the thread; emits shutdownFinished().
+    void shutdown();
+    bool isRunning() const;
+
+    void addLine(const LineConfig &line);      ///< Registers it when line.enabled
+    void updateLine(const LineConfig &line);   ///< Unregisters the old binding and registers the new one
+    void removeLine(const QString &lineId);    ///< Unregisters and forgets
+    void registerLine(const QString &lineId);  ///< (Re)starts registration now, resetting any back-off
+    void unregisterLine(const QString &lineId);///< Sends Expires: 0 and stays unregistered
+
+    QList<LineConfig> lines() const;
+    RegistrationEvent lastEvent(const QString &lineId) const;
+    SipLog *log() const { return m_log; }
+
+Q_SIGNALS:
+    void registrationChanged(const Sip::RegistrationEvent &event);
+    void engineStarted();
+    void engineFailed(const QString &reason);
+    void shutdownFinished();
+
+private:
+    friend class Internal::LineSupervisor;
+    void publish(const RegistrationEvent &event);
+
+    SipLog *m_log;
+    EngineOptions m_options;
+    std::unique_ptr<Internal::EngineThread> m_thread;
+    QHash<QString, Internal::LineSupervisor *> m_lines; // children of this object
+    bool m_shuttingDown = false;
+};
+
+} // namespace Sip
