@@ -25,6 +25,7 @@ struct EngineOptions
     int transactionTimeoutMs = 32000; ///< SIP Timer F/B (64*T1); no answer -> 408 after this
     int shutdownTimeoutMs = 5000;   ///< How long exit waits for un-REGISTER answers
     QString certificateDir;         ///< TLS: directory with cafile.pem; empty = system default
+    bool retryFailedRegistrations = true; ///< Back-off retries after timeouts, network and server errors
 };
 
 /// Façade of the SIP engine. Created and used in one Qt thread (the GUI or CLI main thread), which

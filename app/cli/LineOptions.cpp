@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "app/cli/LineOptions.h"
+
+#include "sipcore/SipAddress.h"
+
+#include <QFile>
+#include <QTextStream>
+#include <cstdio>
+
+namespace Cli {
+
+void LineOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("server"), QStringLiteral("SIP server (the part right of the @), HOST[:PORT]."),
+                      QStringLiteral("HOST[:PORT]")});
+    parser.addOption({QStringLiteral("extension"), QStringLiteral("Extension (the part left of the @)."),
+                      QStringLiteral("EXT")});
+    parser.addOption({QStringLiteral("auth-user"), QStringLiteral("Digest user name, if not the extension."),
+                      QStringLiteral("USER")});
+    parser.addOption({QStringLiteral("password-file"),
+                      QStringLiteral("Read the password from FILE ('-' = standard input). Otherwise the "
+                                     "environment variable OFFHOOK_PASSWORD is used."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("password"), QStringLiteral("Not accepted: see --password-file."),
+                      QStringLiteral("PASSWORD")});
+    parser.addOption({QStringLiteral("transport"), QStringLiteral("udp (default) or tcp."), QStringLiteral("udp|tcp")});
+    parser.addOption({QStringLiteral("proxy"), QStringLiteral("Outbound proxy every request goes through."),
+                      QStringLiteral("HOST[:PORT]")});
+    parser.addOption({QStringLiteral("display-name"), QStringLiteral("Display name in From."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("expires"), QStringLiteral("Requested registration expiry (default 300)."),
+                      QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("timeout"),
+                      QStringLiteral("Bound for the whole registration attempt (default 32)."),
+                      QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("hold"), QStringLiteral("Stay registered this long, then unregister."),
+                      QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("bind"), QStringLiteral("Local IP address to send from."),
+                      QStringLiteral("ADDRESS")});
+    parser.addOption({QStringLiteral("log"), QStringLiteral("Also write the log to FILE."), QStringLiteral("FILE")});
+}
+
+bool LineOptions::read(const QCommandLineParser &parser, QString *error)
+{
+    if (parser.isSet(QStringLiteral("password"))) {
+        *error = QStringLiteral("passwords are not taken on the command line (other users can read it there); "
+                                "set OFFHOOK_PASSWORD or use --password-file");
+        return false;
+    }
+    if (!parser.isSet(QStringLiteral("server")) || !parser.isSet(QStringLiteral("extension"))) {
+        *error = QStringLiteral("--server and --extension are required");
+        return false;
+    }
+    line.id = QStringLiteral("cli");
+    line.server = parser.value(QStringLiteral("server"));
+    line.extension = parser.value(QStringLiteral("extension"));
+    line.authUser = parser.value(QStringLiteral("auth-user"));
+    line.outboundProxy = parser.value(QStringLiteral("proxy"));
+    line.displayName = parser.value(QStringLiteral("display-name"));
+    if (parser.isSet(QStringLiteral("transport"))) {
+        line.transport = Sip::transportFromName(parser.value(QStringLiteral("transport")));
+        if (line.transport != Sip::Transport::Udp && line.transport != Sip::Transport::Tcp) {
+            *error = QStringLiteral("--transport must be udp or tcp");
+            return false;
+        }
+    }
+    auto readSeconds = [&parser, error](const QString &name, int minimum, int *value) {
+        if (!parser.isSet(name))
+            return true;
+        bool ok = false;
+        const int number = parser.value(name).toInt(&ok);
+        if (!ok || number < minimum || number > 86400) {
+            *error = QStringLiteral("--%1 needs a number of seconds (%2..86400)").arg(name).arg(minimum);
+            return false;
+        }
+        *value = number;
+        return true;
+    };
+    if (!readSeconds(QStringLiteral("expires"), 1, &line.expiresSeconds) ||
+        !readSeconds(QStringLiteral("timeout"), 1, &timeoutSeconds) ||
+        !readSeconds(QStringLiteral("hold"), 0, &holdSeconds))
+        return false;
+    logFile = parser.value(QStringLiteral("log"));
+    bindAddress = parser.value(QStringLiteral("bind"));
+    if (!readPassword(parser, &line.password, error))
+        return false;
+    const QStringList problems = line.validate();
+    if (!problems.isEmpty()) {
+        *error = problems.join(QLatin1Char(' '));
+        return false;
+    }
+    return true;
+}
+
+bool LineOptions::readPassword(const QCommandLineParser &parser, QString *password, QString *error)
+{
+    if (parser.isSet(QStringLiteral("password-file"))) {
+        const QString path = parser.value(QStringLiteral("password-file"));
+        QFile file;
+        const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+        if (!opened) {
+            *error = QStringLiteral("cannot read the password file %1: %2").arg(path, file.errorString());
+            return false;
+        }
+        QByteArray content = file.readLine(4096);
+        while (content.endsWith('\n') || content.endsWith('\r'))
+            content.chop(1);
+        *password = QString::fromUtf8(content);
+        return true;
+    }
+    *password = qEnvironmentVariable("OFFHOOK_PASSWORD");
+    return true;
+}
+
+} // namespace Cli

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#pragma once
+
+#include "sipcore/LineConfig.h"
+
+#include <QCommandLineParser>
+#include <QString>
+
+namespace Cli {
+
+/// The line options shared by offhook-cli's commands (--server, --extension, --auth-user, ...), and
+/// reading the password from OFFHOOK_PASSWORD or --password-file — never from the command line.
+class LineOptions
+{
+public:
+    static void addTo(QCommandLineParser &parser);
+    /// Fills line and timeouts from a processed parser. Returns false with a message on bad input.
+    bool read(const QCommandLineParser &parser, QString *error);
+
+    Sip::LineConfig line;
+    int timeoutSeconds = 32;
+    int holdSeconds = 0;
+    QString logFile;
+    QString bindAddress;
+
+private:
+    static bool readPassword(const QCommandLineParser &parser, QString *password, QString *error);
+};
+
+} // namespace Cli

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "sipcore/SipEngine.h"
+
+#include "sipcore/SipLog.h"
+#include "sipcore/internal/EngineThread.h"
+#include "sipcore/internal/LineSupervisor.h"
+#include "sipcore/internal/RegistrationSession.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QNetworkInformation>
+#include <QPointer>
+#include <QThread>
+#include <atomic>
+#include <memory>
+
+namespace Sip {
+
+using Internal::LineSupervisor;
+
+SipEngine::SipEngine(SipLog *log, QObject *parent)
+    : QObject(parent)
+    , m_log(log)
+{
+    qRegisterMetaType<Sip::RegistrationEvent>();
+    qRegisterMetaType<Sip::LineConfig>();
+}
+
+SipEngine::~SipEngine()
+{
+    if (m_thread) {
+        auto done = std::make_shared<std::atomic_bool>(false);
+        m_thread->requestShutdown([done] { done->store(true); });
+        m_thread->join();
+        m_thread.reset();
+    }
+}
+
+bool SipEngine::start(const EngineOptions &options)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (m_thread)
+        return true;
+    m_options = options;
+    m_shuttingDown = false;
+    m_thread = std::make_unique<Internal::EngineThread>(m_log, options);
+    QPointer<SipEngine> self(this);
+    // Thread hop: engine-thread results reach the supervisors through queued calls on this object.
+    m_thread->setRegistrationReport([self](const QString &lineId, quint64 attempt, const RegistrationEvent &event) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, lineId, attempt, event] {
+                if (!self)
+                    return;
+                if (LineSupervisor *line = self->m_lines.value(lineId))
+                    line->onEngineEvent(attempt, event);
+            },
+            Qt::QueuedConnection);
+    });
+    QString error;
+    if (!m_thread->start(&error)) {
+        m_thread.reset();
+        Q_EMIT engineFailed(error);
+        return false;
+    }
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability != QNetworkInformation::Reachability::Online)
+                        return;
+                    for (LineSupervisor *line : std::as_const(m_lines))
+                        line->retryIfWaiting();
+                });
+    }
+    Q_EMIT engineStarted();
+    return true;
+}
+
+void SipEngine::shutdown()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_thread) {
+        QMetaObject::invokeMethod(this, &SipEngine::shutdownFinished, Qt::QueuedConnection);
+        return;
+    }
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    QPointer<SipEngine> self(this);
+    m_thread->requestShutdown([self] {
+        // Engine thread, at its very end. Thread hop back to finish on the façade's thread.
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self] {
+                if (!self || !self->m_thread)
+                    return;
+                self->m_thread->join();
+                self->m_thread.reset();
+                for (LineSupervisor *line : std::as_const(self->m_lines)) {
+                    RegistrationEvent event = line->lastEvent();
+                    if (event.state != RegistrationState::Unregistered && !isFailure(event.state)) {
+                        event.state = RegistrationState::Unregistered;
+                        event.retryInSeconds = 0;
+                        event.timestamp = QDateTime::currentDateTimeUtc();
+                        self->publish(event);
+                    }
+                }
+                Q_EMIT self->shutdownFinished();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool SipEngine::isRunning() const
+{
+    return m_thread != nullptr && !m_shuttingDown;
+}
+
+void SipEngine::addLine(const LineConfig &line)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (m_lines.contains(line.id)) {
+        updateLine(line);
+        return;
+    }
+    if (!m_thread)
+        start(m_options);
+    if (!m_thread)
+        return;
+    auto *supervisor = new LineSupervisor(*this, *m_thread, line, m_options);
+    m_lines.insert(line.id, supervisor);
+    if (line.enabled)
+        supervisor->registerNow();
+}
+
+void SipEngine::updateLine(const LineConfig &line)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    LineSupervisor *supervisor = m_lines.value(line.id);
+    if (!supervisor) {
+        addLine(line);
+        return;
+    }
+    const bool wasActive = supervisor->lastEvent().state != RegistrationState::Unregistered;
+    if (wasActive)
+        supervisor->unregister();
+    supervisor->setConfig(line);
+    if (line.enabled) {
+        // Let the un-REGISTER of the old binding go out first; commands run in order on the engine thread.
+        supervisor->registerNow();
+    }
+}
+
+void SipEngine::removeLine(const QString &lineId)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    LineSupervisor *supervisor = m_lines.take(lineId);
+    if (!supervisor)
+        return;
+    supervisor->unregister();
+    if (m_thread) {
+        // Forget the session only after its un-REGISTER had its chance; the stack finishes it either way.
+        m_thread->post([thread = m_thread.get(), lineId] {
+            if (auto *session = thread->registration(lineId); session && !session->isBusy())
+                thread->destroyRegistration(lineId);
+        });
+    }
+    supervisor->deleteLater();
+}
+
+void SipEngine::registerLine(const QString &lineId)
+{
+    if (LineSupervisor *supervisor = m_lines.value(lineId))
+        supervisor->registerNow();
+}
+
+void SipEngine::unregisterLine(const QString &lineId)
+{
+    if (LineSupervisor *supervisor = m_lines.value(lineId))
+        supervisor->unregister();
+}
+
+QList<LineConfig> SipEngine::lines() const
+{
+    QList<LineConfig> result;
+    for (const LineSupervisor *line : m_lines)
+        result.append(line->config());
+    return result;
+}
+
+RegistrationEvent SipEngine::lastEvent(const QString &lineId) const
+{
+    const LineSupervisor *line = m_lines.value(lineId);
+    return line ? line->lastEvent() : RegistrationEvent{};
+}
+
+void SipEngine::publish(const RegistrationEvent &event)
+{
+    Q_EMIT registrationChanged(event);
+}
+
+} // namespace Sip

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#pragma once
+
+#include "sipcore/LineConfig.h"
+#include "sipcore/RegistrationState.h"
+#include "sipcore/SipEngine.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace Sip::Internal {
+
+class EngineThread;
+class HostResolver;
+struct ResolvedTarget;
+
+/// Keeps one line registered, on the façade's thread: resolves the server, starts attempts on the
+/// engine thread, bounds each attempt with a deadline, and retries with back-off after failures that
+/// can heal (no answer, network, server errors) — never after rejected credentials or a refused
+/// extension, which need the user.
+class LineSupervisor : public QObject
+{
+    Q_OBJECT
+public:
+    LineSupervisor(SipEngine &engine, EngineThread &thread, const LineConfig &config, const EngineOptions &options);
+    ~LineSupervisor() override;
+
+    const LineConfig &config() const { return m_config; }
+    void setConfig(const LineConfig &config) { m_config = config; }
+    const RegistrationEvent &lastEvent() const { return m_last; }
+
+    void registerNow();              ///< Start an attempt now (resets back-off)
+    void unregister();               ///< Expires: 0, stay down
+    void retryIfWaiting();           ///< Network came back: skip the remaining back-off
+    void onEngineEvent(quint64 attempt, const RegistrationEvent &event);
+
+    /// Back-off before retry number n (1-based): 5, 10, 20, 40, 60, 120, 300, 300 … seconds.
+    static int backoffSeconds(int retry);
+    static bool isRetryable(const RegistrationEvent &event);
+
+private:
+    void startAttempt();
+    void onResolved(const ResolvedTarget &target);
+    void onDeadline();
+    void publish(RegistrationEvent event);
+    void scheduleRetry(RegistrationEvent &event);
+
+    SipEngine &m_engine;
+    EngineThread &m_thread;
+    LineConfig m_config;
+    EngineOptions m_options;
+    HostResolver *m_resolver;
+    QTimer m_retryTimer;
+    QTimer m_deadline;
+    quint64 m_attempt = 0;
+    int m_retries = 0;
+    bool m_wanted = false;     ///< The user wants this line registered
+    RegistrationEvent m_last;
+};
+
+} // namespace Sip::Internal
