@@ -9,7 +9,8 @@
 namespace Sip {
 
 /// What a contact's presence or dialog state means for someone about to call them.
-enum class PresenceStatus {
+enum class PresenceStatus
+{
     Invalid = 0,
     Online,     ///< Reachable and idle
     Away,       ///< Reachable but not at the device (away, lunch, vacation, idle input, …)
@@ -30,11 +31,11 @@ PresenceStatus presenceStatusFromName(const QString &name);
 struct ContactPresence
 {
     PresenceStatus status = PresenceStatus::Invalid;
-    QString note;             ///< Free text the contact published, whitespace simplified; may be empty
-    QString entity;           ///< Presentity / dialog-info entity URI as given in the document
-    QString basicStatus;      ///< PIDF: "open" if any tuple is open, else "closed", else empty
-    QStringList activities;   ///< PIDF/RPID activity names in document order, e.g. "on-the-phone"
-    QString dialogState;      ///< dialog-info: state of the dialog that decided status, e.g. "early"
+    QString note;           ///< Free text the contact published, whitespace simplified; may be empty
+    QString entity;         ///< Presentity / dialog-info entity URI as given in the document
+    QString basicStatus;    ///< PIDF: "open" if any tuple is open, else "closed", else empty
+    QStringList activities; ///< PIDF/RPID activity names in document order, e.g. "on-the-phone"
+    QString dialogState;    ///< dialog-info: state of the dialog that decided status, e.g. "early"
 
     bool operator==(const ContactPresence &other) const = default;
 };

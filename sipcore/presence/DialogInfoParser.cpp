@@ -10,7 +10,15 @@ namespace {
 
 constexpr QLatin1String dialogInfoNs("urn:ietf:params:xml:ns:dialog-info");
 
-enum class Kind { Root, Dialog, State, Remote, RemoteIdentity, Other };
+enum class Kind
+{
+    Root,
+    Dialog,
+    State,
+    Remote,
+    RemoteIdentity,
+    Other
+};
 
 struct Node
 {
@@ -63,10 +71,7 @@ DialogInfoResult refused(const QString &error)
 
 } // namespace
 
-DialogInfoParser::DialogInfoParser(PresenceParseLimits limits)
-    : m_limits(limits)
-{
-}
+DialogInfoParser::DialogInfoParser(PresenceParseLimits limits) : m_limits(limits) {}
 
 QString DialogInfoParser::contentType()
 {
@@ -82,8 +87,8 @@ PresenceStatus DialogInfoParser::statusForDialog(const DialogInfoEntry &dialog)
 {
     if (dialog.state == QLatin1String("confirmed"))
         return PresenceStatus::OnThePhone;
-    if (dialog.state == QLatin1String("early") || dialog.state == QLatin1String("proceeding")
-        || dialog.state == QLatin1String("trying")) {
+    if (dialog.state == QLatin1String("early") || dialog.state == QLatin1String("proceeding") ||
+        dialog.state == QLatin1String("trying")) {
         // Without a direction the usual BLF meaning holds: a call is ringing there.
         return dialog.direction == QLatin1String("initiator") ? PresenceStatus::OnThePhone : PresenceStatus::Ringing;
     }
@@ -160,8 +165,8 @@ DialogInfoResult DialogInfoParser::parse(const QByteArray &body) const
             break;
         }
         case QXmlStreamReader::Characters:
-            if (!stack.isEmpty()
-                && (stack.constLast().kind == Kind::State || stack.constLast().kind == Kind::RemoteIdentity))
+            if (!stack.isEmpty() &&
+                (stack.constLast().kind == Kind::State || stack.constLast().kind == Kind::RemoteIdentity))
                 Internal::appendBounded(stack.last().text, xml.text(), rawTextChars);
             break;
         case QXmlStreamReader::EndElement: {

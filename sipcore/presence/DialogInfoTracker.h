@@ -17,7 +17,8 @@ class DialogInfoTracker
 public:
     static constexpr int maxDialogs = 64;
 
-    enum class Outcome {
+    enum class Outcome
+    {
         Invalid = 0,
         Applied,        ///< State updated
         Stale,          ///< Version not newer than the last one; ignored

@@ -4,11 +4,12 @@
 
 namespace Sip::Internal {
 
-GuardedXmlReader::GuardedXmlReader(const QByteArray &data, const PresenceParseLimits &limits)
-    : m_limits(limits)
+GuardedXmlReader::GuardedXmlReader(const QByteArray &data, const PresenceParseLimits &limits) : m_limits(limits)
 {
     if (data.size() > m_limits.maxBytes) {
-        fail(QStringLiteral("document too large: %1 bytes, at most %2 accepted").arg(data.size()).arg(m_limits.maxBytes));
+        fail(QStringLiteral("document too large: %1 bytes, at most %2 accepted")
+                 .arg(data.size())
+                 .arg(m_limits.maxBytes));
         return;
     }
     if (data.trimmed().isEmpty()) {

@@ -10,7 +10,15 @@
 namespace Sip {
 
 /// The status the user publishes for their own line (PUBLISH via PidfBuilder).
-enum class OwnStatus { Invalid = 0, Available, Away, Busy, DoNotDisturb, Offline };
+enum class OwnStatus
+{
+    Invalid = 0,
+    Available,
+    Away,
+    Busy,
+    DoNotDisturb,
+    Offline
+};
 
 /// "available", "away", "busy", "dnd", "offline" ("invalid" for Invalid); the words of the CLI and settings.
 QString ownStatusName(OwnStatus status);

@@ -26,7 +26,8 @@ QString withoutNonXmlChars(const QString &text)
             continue;
         }
         const char16_t u = c.unicode();
-        const bool allowed = u == 0x9 || u == 0xA || u == 0xD || (u >= 0x20 && u <= 0xD7FF) || (u >= 0xE000 && u <= 0xFFFD);
+        const bool allowed =
+            u == 0x9 || u == 0xA || u == 0xD || (u >= 0x20 && u <= 0xD7FF) || (u >= 0xE000 && u <= 0xFFFD);
         if (allowed)
             out.append(c);
     }
@@ -49,12 +50,10 @@ QString activityFor(OwnStatus status)
 
 } // namespace
 
-PidfBuilder::PidfBuilder(const QString &entity)
-    : m_entity(withoutNonXmlChars(entity.trimmed()))
+PidfBuilder::PidfBuilder(const QString &entity) : m_entity(withoutNonXmlChars(entity.trimmed()))
 {
     // Ids are XML NCNames: a letter, then hex.
-    const QByteArray digest =
-        QCryptographicHash::hash(m_entity.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+    const QByteArray digest = QCryptographicHash::hash(m_entity.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
     m_tupleId = QStringLiteral("t") + QString::fromLatin1(digest);
     m_personId = QStringLiteral("p") + QString::fromLatin1(digest);
 }

@@ -31,13 +31,26 @@ constexpr QLatin1String oldPersonNs("urn:ietf:params:xml:ns:pidf:person"); // ch
 constexpr QLatin1String rpidNs("urn:ietf:params:xml:ns:pidf:rpid");
 constexpr QLatin1String xmlNs("http://www.w3.org/XML/1998/namespace");
 
-enum class Kind { Presence, Tuple, TupleStatus, Basic, Note, Person, Activities, Activity, ActivityText, UserInput, Other };
+enum class Kind
+{
+    Presence,
+    Tuple,
+    TupleStatus,
+    Basic,
+    Note,
+    Person,
+    Activities,
+    Activity,
+    ActivityText,
+    UserInput,
+    Other
+};
 
 struct Node
 {
     Kind kind = Kind::Other;
-    QString name;    ///< Activity name for Activity
-    QString text;    ///< Collected for the kinds that carry text
+    QString name; ///< Activity name for Activity
+    QString text; ///< Collected for the kinds that carry text
     int noteLevel = 0;
     bool hasLang = false;
     bool legacy = false; ///< Activity from a namespace other than RFC 4480's
@@ -117,8 +130,8 @@ Node classify(const Node &parent, QStringView ns, QStringView name)
 bool hasXmlLang(const QXmlStreamAttributes &attributes)
 {
     for (const auto &attribute : attributes) {
-        if (attribute.name() == QLatin1String("lang")
-            && (attribute.namespaceUri() == xmlNs || attribute.prefix() == QLatin1String("xml")))
+        if (attribute.name() == QLatin1String("lang") &&
+            (attribute.namespaceUri() == xmlNs || attribute.prefix() == QLatin1String("xml")))
             return true;
     }
     return false;
@@ -143,16 +156,24 @@ int rank(PresenceStatus status)
 PresenceStatus statusForActivity(const QString &activity)
 {
     static const QStringList busy = {
-        QStringLiteral("busy"),         QStringLiteral("meeting"),     QStringLiteral("appointment"),
-        QStringLiteral("presentation"), QStringLiteral("performance"), QStringLiteral("worship"),
-        QStringLiteral("steering"),     QStringLiteral("spectator"),   QStringLiteral("dnd"),
+        QStringLiteral("busy"),           QStringLiteral("meeting"),     QStringLiteral("appointment"),
+        QStringLiteral("presentation"),   QStringLiteral("performance"), QStringLiteral("worship"),
+        QStringLiteral("steering"),       QStringLiteral("spectator"),   QStringLiteral("dnd"),
         QStringLiteral("do-not-disturb"),
     };
     static const QStringList away = {
-        QStringLiteral("away"),    QStringLiteral("breakfast"), QStringLiteral("lunch"),
-        QStringLiteral("dinner"),  QStringLiteral("meal"),      QStringLiteral("holiday"),
-        QStringLiteral("vacation"), QStringLiteral("in-transit"), QStringLiteral("travel"),
-        QStringLiteral("sleeping"), QStringLiteral("permanent-absence"), QStringLiteral("shopping"),
+        QStringLiteral("away"),
+        QStringLiteral("breakfast"),
+        QStringLiteral("lunch"),
+        QStringLiteral("dinner"),
+        QStringLiteral("meal"),
+        QStringLiteral("holiday"),
+        QStringLiteral("vacation"),
+        QStringLiteral("in-transit"),
+        QStringLiteral("travel"),
+        QStringLiteral("sleeping"),
+        QStringLiteral("permanent-absence"),
+        QStringLiteral("shopping"),
         QStringLiteral("extended-away"),
     };
     if (activity == QLatin1String("on-the-phone"))
@@ -176,8 +197,8 @@ PresenceStatus applyAsteriskNote(PresenceStatus status, bool legacyBusy, const Q
         return status;
     if (ringing)
         return PresenceStatus::Ringing;
-    if (note.compare(QLatin1String("On the phone"), Qt::CaseInsensitive) == 0
-        || note.compare(QLatin1String("On hold"), Qt::CaseInsensitive) == 0)
+    if (note.compare(QLatin1String("On the phone"), Qt::CaseInsensitive) == 0 ||
+        note.compare(QLatin1String("On hold"), Qt::CaseInsensitive) == 0)
         return PresenceStatus::OnThePhone;
     return status;
 }
@@ -192,10 +213,7 @@ PresenceParseResult refused(const QString &error)
 
 } // namespace
 
-PidfParser::PidfParser(PresenceParseLimits limits)
-    : m_limits(limits)
-{
-}
+PidfParser::PidfParser(PresenceParseLimits limits) : m_limits(limits) {}
 
 QString PidfParser::contentType()
 {
@@ -276,8 +294,8 @@ PresenceParseResult PidfParser::parse(const QByteArray &body) const
                 else if (text.compare(QLatin1String("closed"), Qt::CaseInsensitive) == 0)
                     anyClosed = true;
             } else if (node.kind == Kind::Note && !text.isEmpty()) {
-                const bool better = !haveNote || node.noteLevel < bestNote.level
-                                    || (node.noteLevel == bestNote.level && bestNote.hasLang && !node.hasLang);
+                const bool better = !haveNote || node.noteLevel < bestNote.level ||
+                                    (node.noteLevel == bestNote.level && bestNote.hasLang && !node.hasLang);
                 if (better) {
                     bestNote = Note{node.noteLevel, node.hasLang, text};
                     haveNote = true;

@@ -32,8 +32,8 @@ public:
     PresenceParseResult parse(const QByteArray &body) const;
     PresenceParseLimits limits() const { return m_limits; }
 
-    static QString contentType();   ///< "application/pidf+xml"
-    static QString namespaceUri();  ///< "urn:ietf:params:xml:ns:pidf"
+    static QString contentType();  ///< "application/pidf+xml"
+    static QString namespaceUri(); ///< "urn:ietf:params:xml:ns:pidf"
 
 private:
     PresenceParseLimits m_limits;
