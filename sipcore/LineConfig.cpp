@@ -43,8 +43,13 @@ QStringList LineConfig::validate() const
         problems << QStringLiteral("The extension (the part left of the @) is empty.");
     else if (!Address::isValidUserPart(extension, &error))
         problems << QStringLiteral("The extension is not a valid SIP user name: %1").arg(error);
-    if (!authUser.isEmpty() && !Address::isValidUserPart(authUser, &error) && authUser.contains(QLatin1Char('"')))
-        problems << QStringLiteral("The Auth User must not contain a double quote.");
+    // The digest user goes into a quoted string and through Sofia's colon-separated credential string.
+    for (QChar c : authUser) {
+        if (c == QLatin1Char('"') || c == QLatin1Char(':') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control) {
+            problems << QStringLiteral("The Auth User must not contain quotes, colons, backslashes or control characters.");
+            break;
+        }
+    }
     const HostPort hostPort = HostPort::parse(server);
     if (!hostPort.valid)
         problems << QStringLiteral("The SIP server (the part right of the @) is not usable: %1").arg(hostPort.error);

@@ -7,6 +7,7 @@
 #include "sipcore/internal/RegistrationSession.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 #include <cstdarg>
 #include <cstdio>
 #include <future>
@@ -306,7 +307,9 @@ void EngineThread::onDebugLog(void *context, char const *format, va_list argumen
                                         QStringLiteral("failed"), QStringLiteral("denied")};
     for (const QString &marker : markers) {
         if (line.contains(marker, Qt::CaseInsensitive)) {
-            self->m_lastTransportError = line.left(300);
+            // "nta: REGISTER (1234): Connection refused (111) with udp/[127.0.0.1]:5999" -> from "Connection"
+            static const QRegularExpression prefix(QStringLiteral(R"(^\w+: \w+ \(\d+\): )"));
+            self->m_lastTransportError = QString(line).remove(prefix).left(300);
             break;
         }
     }

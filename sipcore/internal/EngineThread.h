@@ -59,6 +59,7 @@ public:
     int lastReceivedStatus(const QByteArray &callId) const;
     /// The most recent transport/debug line mentioning an error, for diagnoses.
     QString lastTransportError() const { return m_lastTransportError; }
+    void clearTransportError() { m_lastTransportError.clear(); }
     bool isShuttingDown() const { return m_shuttingDown; }
     void setRegistrationReport(RegistrationReport report) { m_registrationReport = std::move(report); }
     void reportRegistration(const QString &lineId, quint64 attempt, const RegistrationEvent &event) const

@@ -58,6 +58,7 @@ void RegistrationSession::start(const RegistrationRequest &request)
     m_credentialsSent = false;
     m_challenges.clear();
     m_callId = newCallId();
+    m_engine.clearTransportError();
     m_engine.attributeCallId(m_callId, m_lineId);
 
     const QByteArray to = "<" + request.addressOfRecord + ">";
