@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: Offhook contributors
+#
+# One command for the whole test suite: install, build, run every test (unit, engine against real
+# Kamailio/sipp/baresip on loopback, GUI offscreen). Extra arguments go to ctest (e.g. -L sipcore).
+set -euo pipefail
+source_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${OFFHOOK_BUILD_DIR:-$source_dir/build}"
+"$source_dir/scripts/install-deps.sh"
+"$source_dir/scripts/build.sh"
+export QT_QPA_PLATFORM=offscreen
+cd "$build_dir"
+ctest --output-on-failure --timeout 300 -j "${OFFHOOK_TEST_JOBS:-2}" "$@"
