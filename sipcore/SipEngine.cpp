@@ -64,7 +64,7 @@ bool SipEngine::start(const EngineOptions &options)
         Q_EMIT engineFailed(error);
         return false;
     }
-    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+    if (options.watchNetwork && QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 [this](QNetworkInformation::Reachability reachability) {
                     if (reachability != QNetworkInformation::Reachability::Online)

@@ -26,6 +26,7 @@ struct EngineOptions
     int shutdownTimeoutMs = 5000;   ///< How long exit waits for un-REGISTER answers
     QString certificateDir;         ///< TLS: directory with cafile.pem; empty = system default
     bool retryFailedRegistrations = true; ///< Back-off retries after timeouts, network and server errors
+    bool watchNetwork = true;       ///< Retry at once when the system reports the network back
 };
 
 /// Façade of the SIP engine. Created and used in one Qt thread (the GUI or CLI main thread), which

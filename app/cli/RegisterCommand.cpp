@@ -36,6 +36,7 @@ bool RegisterCommand::start(QString *error)
         return false;
     Sip::EngineOptions engineOptions;
     engineOptions.retryFailedRegistrations = false;
+    engineOptions.watchNetwork = false; // one attempt; no need for the system's network monitor
     engineOptions.bindAddress = m_options.bindAddress;
     engineOptions.transactionTimeoutMs = qMin(32000, m_options.timeoutSeconds * 1000);
     engineOptions.shutdownTimeoutMs = qBound(1000, m_options.timeoutSeconds * 1000, 5000);

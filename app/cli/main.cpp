@@ -35,6 +35,8 @@ QStringList commands()
 
 int main(int argc, char *argv[])
 {
+    // A terminal tool needs no GLib main loop: Qt's own dispatcher keeps GLib unloaded.
+    qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("offhook-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OFFHOOK_VERSION));
