@@ -55,6 +55,9 @@ public:
     QList<LineConfig> lines() const;
     RegistrationEvent lastEvent(const QString &lineId) const;
     SipLog *log() const { return m_log; }
+    /// For sipcore's own services (presence, calls) that add sessions to the engine thread. Null when
+    /// the engine is not running. Not for other layers: its header is internal.
+    Internal::EngineThread *internalThread() const { return m_thread.get(); }
 
 Q_SIGNALS:
     void registrationChanged(const Sip::RegistrationEvent &event);

@@ -123,6 +123,8 @@ void EngineThread::run()
         m_alive = false;
     }
     m_registrations.clear();
+    m_stackHandlers.clear();
+    m_shutdownHooks.clear();
     m_shutdownTimer.reset();
     if (m_nua) {
         if (m_shutdownComplete)
@@ -246,6 +248,10 @@ void EngineThread::onNuaEvent(nua_event_t event, int status, char const *phrase,
 
 void EngineThread::handleStackEvent(const NuaEvent &event)
 {
+    for (const StackEventHandler &handler : m_stackHandlers) {
+        if (handler(event))
+            return;
+    }
     switch (event.event) {
     case nua_r_shutdown:
         if (event.status >= 200) {
@@ -340,6 +346,8 @@ void EngineThread::requestShutdown(std::function<void()> finished)
             return;
         m_shuttingDown = true;
         m_log->appendStep(QString(), QStringLiteral("Shutting down: unregistering all lines"));
+        for (const auto &hook : m_shutdownHooks)
+            hook();
         for (auto &entry : m_registrations)
             entry.second->stop();
         m_shutdownTimer = std::make_unique<EngineTimer>(m_root);

@@ -4,6 +4,8 @@
 
 #include "sipcore/SipEngine.h"
 #include "sipcore/internal/HandleOwner.h"
+#include "sipcore/internal/LineContext.h"
+#include "sipcore/internal/TportLogParser.h"
 #include "sipcore/internal/TportLogParser.h"
 
 #include <QHash>
@@ -13,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <vector>
 
 namespace Sip {
 class SipLog;
@@ -68,6 +71,22 @@ public:
             m_registrationReport(lineId, attempt, event);
     }
 
+    /// Identity and credentials of each line, for every session that acts for it.
+    void setLineContext(const LineContext &context) { m_lineContexts.insert(context.lineId, context); }
+    const LineContext *lineContext(const QString &lineId) const
+    {
+        const auto it = m_lineContexts.constFind(lineId);
+        return it == m_lineContexts.constEnd() ? nullptr : &it.value();
+    }
+    void removeLineContext(const QString &lineId) { m_lineContexts.remove(lineId); }
+
+    /// Handler for events of handles nobody owns (incoming INVITE, SUBSCRIBE, MESSAGE, ...). Returns
+    /// true when it took the event (and so the handle). Tried in the order added.
+    using StackEventHandler = std::function<bool(const NuaEvent &)>;
+    void addStackEventHandler(StackEventHandler handler) { m_stackHandlers.push_back(std::move(handler)); }
+    /// Runs when the engine is about to shut down, before nua_shutdown (unsubscribe, hang up, ...).
+    void addShutdownHook(std::function<void()> hook) { m_shutdownHooks.push_back(std::move(hook)); }
+
     // Sofia callbacks (C linkage targets)
     static void onNuaEvent(nua_event_t event, int status, char const *phrase, nua_t *nua, EngineThread *self,
                            nua_handle_t *handle, HandleOwner *owner, sip_t const *sip, tagi_t tags[]);
@@ -94,6 +113,9 @@ private:
 
     std::map<QString, std::unique_ptr<RegistrationSession>> m_registrations;
     QHash<QByteArray, QString> m_callIdLines;
+    QHash<QString, LineContext> m_lineContexts;
+    std::vector<StackEventHandler> m_stackHandlers;
+    std::vector<std::function<void()>> m_shutdownHooks;
     QHash<QByteArray, int> m_lastReceived;
     TportLogParser m_parser;
     QString m_lastTransportError;

@@ -158,7 +158,18 @@ void LineSupervisor::onResolved(const ResolvedTarget &target)
     EngineThread *thread = &m_thread;
     SipEngine *engine = &m_engine;
     const quint64 attempt = m_attempt;
-    m_thread.post([thread, engine, lineId, request, bindHost, attempt] {
+    LineContext context;
+    context.lineId = lineId;
+    context.addressOfRecord = request.addressOfRecord;
+    context.domainUri = QString(QStringLiteral("sip:") + HostPort::parse(m_config.server).host).toUtf8();
+    context.displayName = request.displayName;
+    context.nextHopUri = request.nextHopUri;
+    context.contactUser = request.contactUser;
+    context.authUser = request.authUser;
+    context.password = request.password;
+    context.transport = m_config.transport;
+    m_thread.post([thread, engine, lineId, request, bindHost, attempt, context] {
+        thread->setLineContext(context);
         QString error;
         if (!thread->ensureStack(bindHost, &error)) {
             RegistrationEvent event;

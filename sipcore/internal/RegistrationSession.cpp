@@ -7,7 +7,6 @@
 #include "sipcore/internal/EngineThread.h"
 
 #include <QRandomGenerator>
-#include <vector>
 
 namespace Sip::Internal {
 namespace {
@@ -17,18 +16,6 @@ QByteArray newCallId()
     QByteArray bytes(16, Qt::Uninitialized);
     QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
     return bytes.toHex() + "@offhook";
-}
-
-QByteArray headerText(const msg_auth_t *header)
-{
-    QByteArray text = header->au_scheme ? QByteArray(header->au_scheme) : QByteArray();
-    bool first = true;
-    for (msg_param_t const *param = header->au_params; param && *param; ++param) {
-        text += first ? " " : ", ";
-        text += *param;
-        first = false;
-    }
-    return text;
 }
 
 QString phraseOf(const NuaEvent &event)
@@ -55,8 +42,7 @@ void RegistrationSession::start(const RegistrationRequest &request)
     m_request = request;
     m_registered = false;
     m_unregistering = false;
-    m_credentialsSent = false;
-    m_challenges.clear();
+    m_auth = ChallengeResponder();
     m_callId = newCallId();
     m_engine.clearTransportError();
     m_engine.attributeCallId(m_callId, m_lineId);
@@ -91,7 +77,7 @@ void RegistrationSession::stop()
     }
     if (m_registered && !m_unregistering) {
         m_unregistering = true;
-        m_credentialsSent = false;
+        m_auth.reset();
         step(QStringLiteral("Unregistering %1 (Expires: 0)").arg(QString::fromUtf8(m_request.addressOfRecord)));
         nua_unregister(m_handle, TAG_END());
         report(RegistrationState::Unregistering);
@@ -156,7 +142,7 @@ void RegistrationSession::onRegisterResult(const NuaEvent &event)
     if (event.status < 300) {
         const bool refresh = m_registered;
         m_registered = true;
-        m_credentialsSent = false; // a later refresh may be challenged anew and answered once again
+        m_auth.reset(); // a later refresh may be challenged anew and answered once again
         int expires = m_request.expires.toInt();
         QString contact;
         if (event.sip) {
@@ -191,10 +177,8 @@ void RegistrationSession::onRegisterResult(const NuaEvent &event)
         registered.diagnosis = QStringLiteral("Registered; the server keeps this binding for %1 s and Offhook "
                                               "refreshes it before then.")
                                    .arg(expires);
-        if (!m_challenges.isEmpty()) {
-            registered.realm = QString::fromUtf8(m_challenges.constFirst().realm());
-            registered.algorithm = QString::fromUtf8(m_challenges.constFirst().algorithm);
-        }
+        registered.realm = m_auth.realm();
+        registered.algorithm = m_auth.algorithm();
         registered.lineId = m_lineId;
         registered.timestamp = QDateTime::currentDateTimeUtc();
         m_engine.reportRegistration(m_lineId, m_request.attempt, registered);
@@ -203,11 +187,10 @@ void RegistrationSession::onRegisterResult(const NuaEvent &event)
     if ((event.status == 401 || event.status == 407) && answerChallenge(event))
         return;
     Diagnosis::Context context;
-    context.credentialsSent = m_credentialsSent;
+    context.credentialsSent = m_auth.answered();
     context.proxyChallenge = event.status == 407;
     context.stackGenerated = stackGenerated(event);
-    if (!m_challenges.isEmpty())
-        context.algorithm = QString::fromUtf8(m_challenges.constFirst().algorithm);
+    context.algorithm = m_auth.algorithm();
     if (context.stackGenerated)
         context.detail = m_engine.lastTransportError();
     FailureKind kind = Diagnosis::classify(event.status, context);
@@ -223,46 +206,18 @@ void RegistrationSession::onRegisterResult(const NuaEvent &event)
 
 bool RegistrationSession::answerChallenge(const NuaEvent &event)
 {
-    m_challenges.clear();
-    if (event.sip) {
-        for (const msg_auth_t *header = event.sip->sip_www_authenticate; header; header = header->au_next)
-            m_challenges.append(parseChallenge(headerText(header), false));
-        for (const msg_auth_t *header = event.sip->sip_proxy_authenticate; header; header = header->au_next)
-            m_challenges.append(parseChallenge(headerText(header), true));
-    }
-    QStringList described;
-    for (const DigestChallenge &challenge : std::as_const(m_challenges))
-        described << QStringLiteral("%1 realm %2, algorithm %3")
-                         .arg(QString::fromUtf8(challenge.scheme), QString::fromUtf8(challenge.quotedRealm),
-                              challenge.algorithm.isEmpty() ? QStringLiteral("MD5")
-                                                            : QString::fromUtf8(challenge.algorithm));
-    step(QStringLiteral("recv %1 %2: challenge %3")
-             .arg(event.status)
-             .arg(phraseOf(event), described.isEmpty() ? QStringLiteral("(none)") : described.join(QStringLiteral("; "))));
-    if (m_credentialsSent)
-        return false; // second challenge after our digest: the credentials were rejected; never loop
-    if (m_request.password.isEmpty())
+    const ChallengeResponder::Outcome outcome =
+        m_auth.respond(m_handle, event.sip, m_request.authUser, m_request.password);
+    step(QStringLiteral("recv %1 %2: challenge %3").arg(event.status).arg(phraseOf(event), m_auth.describe()));
+    if (outcome != ChallengeResponder::Outcome::Answered)
         return false;
-    std::vector<QByteArray> credentials;
-    for (const DigestChallenge &challenge : std::as_const(m_challenges)) {
-        if (challenge.isDigest() && challenge.isMd5() && !challenge.quotedRealm.isEmpty())
-            credentials.push_back(nuaAuthString(challenge, m_request.authUser, m_request.password));
-    }
-    if (credentials.empty())
-        return false;
-    std::vector<tagi_t> tags;
-    for (const QByteArray &credential : credentials)
-        tags.push_back(tagi_t{nutag_auth, reinterpret_cast<tag_value_t>(credential.constData())});
-    tags.push_back(tagi_t{nullptr, 0});
-    m_credentialsSent = true;
     step(QStringLiteral("Retrying REGISTER with updated authentication (Auth User %1)").arg(m_request.authUser));
-    nua_authenticate(m_handle, TAG_NEXT(tags.data()));
     RegistrationEvent authenticating;
     authenticating.state = RegistrationState::Authenticating;
     authenticating.statusCode = event.status;
     authenticating.reasonPhrase = phraseOf(event);
-    authenticating.realm = QString::fromUtf8(m_challenges.constFirst().realm());
-    authenticating.algorithm = QString::fromUtf8(m_challenges.constFirst().algorithm);
+    authenticating.realm = m_auth.realm();
+    authenticating.algorithm = m_auth.algorithm();
     authenticating.lineId = m_lineId;
     authenticating.timestamp = QDateTime::currentDateTimeUtc();
     m_engine.reportRegistration(m_lineId, m_request.attempt, authenticating);
@@ -274,10 +229,10 @@ void RegistrationSession::onAuthenticateResult(const NuaEvent &event)
     // Only failed nua_authenticate() calls report here: 202 nothing to restart, 904 no matching challenge.
     Diagnosis::Context context;
     context.credentialsSent = true;
-    for (const DigestChallenge &challenge : std::as_const(m_challenges)) {
-        if (!challenge.isMd5())
-            context.algorithm = QString::fromUtf8(challenge.algorithm);
-    }
+    const QString algorithm = m_auth.algorithm();
+    if (!algorithm.isEmpty() && algorithm.compare(QLatin1String("MD5"), Qt::CaseInsensitive) != 0 &&
+        algorithm.compare(QLatin1String("MD5-sess"), Qt::CaseInsensitive) != 0)
+        context.algorithm = algorithm;
     const QString diagnosis =
         context.algorithm.isEmpty()
             ? QStringLiteral("The SIP stack could not apply the credentials to the server's challenge (%1 %2).")
@@ -332,10 +287,8 @@ void RegistrationSession::report(RegistrationState state, int status, const QStr
     event.statusCode = status;
     event.reasonPhrase = phrase;
     event.diagnosis = diagnosis;
-    if (!m_challenges.isEmpty()) {
-        event.realm = QString::fromUtf8(m_challenges.constFirst().realm());
-        event.algorithm = QString::fromUtf8(m_challenges.constFirst().algorithm);
-    }
+    event.realm = m_auth.realm();
+    event.algorithm = m_auth.algorithm();
     event.timestamp = QDateTime::currentDateTimeUtc();
     m_engine.reportRegistration(m_lineId, m_request.attempt, event);
 }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "sipcore/RegistrationState.h"
-#include "sipcore/internal/DigestCredentials.h"
+#include "sipcore/internal/ChallengeResponder.h"
 #include "sipcore/internal/HandleOwner.h"
 
 #include <QByteArray>
@@ -66,8 +66,7 @@ private:
     QByteArray m_callId;
     bool m_registered = false;
     bool m_unregistering = false;
-    bool m_credentialsSent = false;
-    QList<DigestChallenge> m_challenges;
+    ChallengeResponder m_auth;
     int m_expiresGranted = 0;
     QString m_contact;
 };
