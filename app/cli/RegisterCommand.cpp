@@ -12,9 +12,8 @@
 
 namespace Cli {
 
-RegisterCommand::RegisterCommand(const LineOptions &options, QObject *parent)
-    : QObject(parent)
-    , m_options(options)
+RegisterCommand::RegisterCommand(QObject *parent)
+    : Command(parent)
     , m_log(new Sip::SipLog(this))
     , m_engine(new Sip::SipEngine(m_log, this))
     , m_printer(new LogPrinter(m_log, this))
@@ -30,8 +29,16 @@ RegisterCommand::RegisterCommand(const LineOptions &options, QObject *parent)
 
 RegisterCommand::~RegisterCommand() = default;
 
-bool RegisterCommand::start(QString *error)
+bool RegisterCommand::start(const QCommandLineParser &parser, QString *error, bool *usageError)
 {
+    *usageError = true;
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+    if (!m_options.read(parser, error))
+        return false;
+    *usageError = false;
     if (!m_options.logFile.isEmpty() && !m_printer->openFile(m_options.logFile, error))
         return false;
     Sip::EngineOptions engineOptions;

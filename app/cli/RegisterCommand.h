@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
+#include "app/cli/Command.h"
 #include "app/cli/LineOptions.h"
 #include "sipcore/RegistrationState.h"
 
@@ -19,16 +20,14 @@ class LogPrinter;
 
 /// `offhook-cli register`: one registration attempt (no automatic retries), an optional hold, then
 /// un-REGISTER and exit with a status that says what happened. Main thread.
-class RegisterCommand : public QObject
+class RegisterCommand : public Command
 {
     Q_OBJECT
 public:
-    RegisterCommand(const LineOptions &options, QObject *parent = nullptr);
+    explicit RegisterCommand(QObject *parent = nullptr);
     ~RegisterCommand() override;
 
-    /// Starts; the application quits with exitCode() when done.
-    bool start(QString *error);
-    int exitCode() const { return m_exitCode; }
+    bool start(const QCommandLineParser &parser, QString *error, bool *usageError) override;
 
 private:
     void onRegistration(const Sip::RegistrationEvent &event);

@@ -2,12 +2,10 @@
 // SPDX-FileCopyrightText: Offhook contributors
 // offhook-cli: the SIP engine from a terminal, for scripting and troubleshooting.
 
-#include "app/cli/LineOptions.h"
-#include "app/cli/RegisterCommand.h"
+#include "app/cli/Command.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <csignal>
 #include <cstdio>
 
 namespace {
@@ -21,14 +19,19 @@ int usage(const QString &message, const QCommandLineParser *parser = nullptr)
     if (parser)
         fprintf(stderr, "\n%s", qPrintable(parser->helpText()));
     else
-        fprintf(stderr, "usage: offhook-cli register --server HOST[:PORT] --extension EXT [options]\n"
-                        "       offhook-cli --version | --help | COMMAND --help\n");
+        fprintf(stderr, "usage: offhook-cli COMMAND [options]   (offhook-cli --help lists the commands)\n");
     return kUsageError;
 }
 
-QStringList commands()
+void printHelp(const QList<Cli::CommandInfo> &commands)
 {
-    return {QStringLiteral("register")};
+    printf("offhook-cli %s - the Offhook SIP engine from a terminal\n\nCommands:\n", OFFHOOK_VERSION);
+    for (const Cli::CommandInfo &command : commands)
+        printf("  %-10s %s\n", qPrintable(command.name), qPrintable(command.summary));
+    printf("\nRun 'offhook-cli COMMAND --help' for a command's options.\n"
+           "The password comes from OFFHOOK_PASSWORD or --password-file, never from the command line.\n"
+           "Exit status: 0 ok, 2 usage, 3 authentication failed, 4 rejected by the server,\n"
+           "             5 no answer (timeout), 6 transport or DNS failure, 1 anything else.\n");
 }
 
 } // namespace
@@ -41,31 +44,31 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("offhook-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OFFHOOK_VERSION));
 
+    const QList<Cli::CommandInfo> commands = Cli::allCommands();
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2)
         return usage(QStringLiteral("no command given"));
-    const QString command = arguments.at(1);
-    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+    const QString name = arguments.at(1);
+    if (name == QLatin1String("--version") || name == QLatin1String("-v")) {
         printf("offhook-cli %s\n", OFFHOOK_VERSION);
         return 0;
     }
-    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        printf("offhook-cli %s — the Offhook SIP engine from a terminal\n\n"
-               "Commands:\n"
-               "  register   register a line, print the SIP log and the result\n\n"
-               "Run 'offhook-cli COMMAND --help' for a command's options.\n"
-               "Exit status: 0 ok, 2 usage, 3 authentication failed, 4 rejected by the server,\n"
-               "             5 no answer (timeout), 6 transport or DNS failure, 1 anything else.\n",
-               OFFHOOK_VERSION);
+    if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
+        printHelp(commands);
         return 0;
     }
-    if (!commands().contains(command))
-        return usage(QStringLiteral("unknown command '%1'").arg(command));
+    const Cli::CommandInfo *info = nullptr;
+    for (const Cli::CommandInfo &command : commands) {
+        if (command.name == name)
+            info = &command;
+    }
+    if (!info)
+        return usage(QStringLiteral("unknown command '%1'").arg(name));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Register a SIP line and show every step."));
+    parser.setApplicationDescription(info->summary);
     parser.addHelpOption();
-    Cli::LineOptions::addTo(parser);
+    info->addOptions(parser);
     QStringList commandArguments = arguments;
     commandArguments.removeAt(1);
     if (!parser.parse(commandArguments))
@@ -74,16 +77,13 @@ int main(int argc, char *argv[])
         printf("%s", qPrintable(parser.helpText()));
         return 0;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
 
-    Cli::LineOptions options;
+    std::unique_ptr<Cli::Command> command = info->create();
     QString error;
-    if (!options.read(parser, &error))
-        return usage(error);
-
-    Cli::RegisterCommand registerCommand(options);
-    if (!registerCommand.start(&error)) {
+    bool usageError = false;
+    if (!command->start(parser, &error, &usageError)) {
+        if (usageError)
+            return usage(error);
         fprintf(stderr, "offhook-cli: %s\n", qPrintable(error));
         return 1;
     }

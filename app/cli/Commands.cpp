@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+// The table of offhook-cli's commands: add a command here, in its own files.
+#include "app/cli/Command.h"
+
+#include "app/cli/LineOptions.h"
+#include "app/cli/RegisterCommand.h"
+
+namespace Cli {
+
+QList<CommandInfo> allCommands()
+{
+    QList<CommandInfo> commands;
+    commands.append({QStringLiteral("register"), QStringLiteral("register a line, print the SIP log and the result"),
+                     [](QCommandLineParser &parser) { LineOptions::addTo(parser); },
+                     [] { return std::unique_ptr<Command>(new RegisterCommand); }});
+    return commands;
+}
+
+} // namespace Cli
