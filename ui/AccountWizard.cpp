@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "ui/AccountWizard.h"
+
+#include "ui/Theme.h"
+#include "ui/WizardAdvancedPage.h"
+#include "ui/WizardCredentialsPage.h"
+#include "ui/WizardProviderPage.h"
+#include "ui/WizardServerPage.h"
+#include "ui/WizardTestPage.h"
+
+namespace Gui {
+
+AccountWizard::AccountWizard(Sip::SipEngine *engine, QWidget *parent)
+    : QWizard(parent)
+    , m_presets(ProviderPreset::load())
+{
+    setObjectName(QStringLiteral("accountWizard"));
+    setWindowTitle(tr("Offhook — New line"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setOption(QWizard::HaveHelpButton, false);
+    setPixmap(QWizard::LogoPixmap, Theme::appIcon().pixmap(48, 48));
+    setModal(true);
+
+    setPage(ProviderPageId, new WizardProviderPage(m_presets, this));
+    setPage(ServerPageId, new WizardServerPage(this));
+    setPage(CredentialsPageId, new WizardCredentialsPage(this));
+    setPage(AdvancedPageId, new WizardAdvancedPage(this));
+    setPage(TestPageId, new WizardTestPage(engine, this));
+    setStartId(ProviderPageId);
+    resize(680, 560);
+}
+
+ProviderPreset AccountWizard::preset() const
+{
+    const int index = field(QStringLiteral("provider")).toInt();
+    return index >= 0 && index < m_presets.size() ? m_presets[index] : ProviderPreset();
+}
+
+Sip::LineConfig AccountWizard::line() const
+{
+    Sip::LineConfig line;
+    line.displayName = field(QStringLiteral("displayName")).toString().trimmed();
+    line.extension = field(QStringLiteral("extension")).toString();
+    line.server = field(QStringLiteral("server")).toString().trimmed();
+    line.authUser = field(QStringLiteral("authUser")).toString();
+    line.password = field(QStringLiteral("password")).toString();
+    line.transport = Sip::Transport(field(QStringLiteral("transport")).toInt());
+    if (line.transport == Sip::Transport::Invalid)
+        line.transport = Sip::Transport::Udp;
+    line.port = quint16(field(QStringLiteral("port")).toInt());
+    line.outboundProxy = field(QStringLiteral("outboundProxy")).toString().trimmed();
+    line.expiresSeconds = field(QStringLiteral("expires")).toInt();
+    if (line.expiresSeconds <= 0)
+        line.expiresSeconds = 300;
+    line.enabled = true;
+    return line;
+}
+
+void AccountWizard::accept()
+{
+    if (auto *test = qobject_cast<WizardTestPage *>(page(TestPageId)))
+        test->stopTest();
+    Q_EMIT lineReady(line());
+    QWizard::accept();
+}
+
+} // namespace Gui

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "ui/DialPad.h"
+
+#include "ui/Theme.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+DialPad::DialPad(QWidget *parent)
+    : QWidget(parent)
+    , m_numberEdit(new QLineEdit(this))
+    , m_callButton(new QPushButton(Theme::icon(QStringLiteral("call")), tr("Call"), this))
+    , m_hangupButton(new QPushButton(Theme::icon(QStringLiteral("hangup")), tr("Hang up"), this))
+{
+    setObjectName(QStringLiteral("dialPad"));
+    m_numberEdit->setObjectName(QStringLiteral("numberEdit"));
+    m_numberEdit->setPlaceholderText(tr("Number or sip: address"));
+    m_numberEdit->setAccessibleName(tr("Number to call"));
+    m_numberEdit->setClearButtonEnabled(true);
+    QFont big = m_numberEdit->font();
+    big.setPointSizeF(big.pointSizeF() * 1.35);
+    m_numberEdit->setFont(big);
+    m_numberEdit->setMinimumHeight(QFontMetrics(big).height() + 14);
+
+    auto *grid = new QGridLayout;
+    grid->setSpacing(6);
+    const char *keys[][2] = {{"1", ""},    {"2", "ABC"}, {"3", "DEF"},  {"4", "GHI"}, {"5", "JKL"}, {"6", "MNO"},
+                             {"7", "PQRS"}, {"8", "TUV"}, {"9", "WXYZ"}, {"*", ""},    {"0", "+"},   {"#", ""}};
+    for (int i = 0; i < 12; ++i) {
+        const QString symbol = QString::fromLatin1(keys[i][0]);
+        const QString letters = QString::fromLatin1(keys[i][1]);
+        auto *key = new QToolButton(this);
+        key->setObjectName(QStringLiteral("dialKey") + (symbol == u"*" ? QStringLiteral("Star")
+                                                        : symbol == u"#" ? QStringLiteral("Hash")
+                                                                          : symbol));
+        key->setText(letters.isEmpty() ? symbol : symbol + u'\n' + letters);
+        key->setAccessibleName(symbol);
+        key->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        key->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        key->setMinimumHeight(44);
+        key->setFocusPolicy(Qt::TabFocus);
+        connect(key, &QToolButton::clicked, this, [this, symbol] { press(symbol); });
+        grid->addWidget(key, i / 3, i % 3);
+    }
+
+    const QString notYet = tr("Calls are not available yet");
+    for (QPushButton *button : {m_callButton, m_hangupButton}) {
+        button->setEnabled(false);
+        button->setToolTip(notYet);
+        button->setMinimumHeight(34);
+        // Disabled widgets show no tooltip by themselves; the tooltip stays readable through this.
+        button->setAttribute(Qt::WA_AlwaysShowToolTips);
+    }
+    m_callButton->setObjectName(QStringLiteral("callButton"));
+    m_hangupButton->setObjectName(QStringLiteral("hangupButton"));
+    m_callButton->setAccessibleDescription(notYet);
+    m_hangupButton->setAccessibleDescription(notYet);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(6);
+    buttons->addWidget(m_callButton);
+    buttons->addWidget(m_hangupButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    layout->addWidget(m_numberEdit);
+    layout->addLayout(grid);
+    layout->addLayout(buttons);
+}
+
+QString DialPad::number() const
+{
+    return m_numberEdit->text().trimmed();
+}
+
+void DialPad::setNumber(const QString &numberOrUri)
+{
+    QString text = numberOrUri.trimmed();
+    for (const QString &scheme : {QStringLiteral("sip:"), QStringLiteral("sips:"), QStringLiteral("tel:")}) {
+        if (text.startsWith(scheme, Qt::CaseInsensitive)) {
+            text = text.mid(scheme.size());
+            break;
+        }
+    }
+    m_numberEdit->setText(QUrl::fromPercentEncoding(text.toUtf8()));
+}
+
+void DialPad::press(const QString &symbol)
+{
+    m_numberEdit->insert(symbol);
+    m_numberEdit->setFocus(Qt::OtherFocusReason);
+}
+
+} // namespace Gui

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#pragma once
+
+#include "sipcore/LineConfig.h"
+#include "sipcore/RegistrationState.h"
+#include "ui/Theme.h"
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+class QListView;
+class QSystemTrayIcon;
+
+namespace Sip {
+class SipEngine;
+}
+
+namespace Gui {
+
+class DialPad;
+class LineListModel;
+class LogPane;
+
+/// The main window: lines with their state, dial pad, room for contacts and history, and the live SIP
+/// log as a dock. Composes widgets and dialogs; owns no SIP logic: changes to lines go out as signals
+/// to the application, which stores them and drives the engine. Reads the engine's log and events.
+/// GUI thread.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Sip::SipEngine *engine, QWidget *parent = nullptr);
+
+    LineListModel *lineModel() const { return m_lineModel; }
+    LogPane *logPane() const { return m_logPane; }
+    DialPad *dialPad() const { return m_dialPad; }
+    QListView *lineView() const { return m_lineView; }
+
+    void setLine(const Sip::LineConfig &line);
+    void removeLine(const QString &lineId);
+    /// Id of the selected line, or of the only line; empty when none.
+    QString currentLineId() const;
+    void selectLine(const QString &lineId);
+    /// Shows "demo" in the title and the status bar.
+    void setProfileLabel(const QString &label);
+    /// Lets the tray show the overall state and notifications (no-op without a system tray).
+    void setTrayEnabled(bool enabled);
+
+public Q_SLOTS:
+    void newLineWizard();
+    void editLine(const QString &lineId = {});
+    void deleteLine(const QString &lineId = {});
+    void startOver(const QString &lineId = {});
+    void troubleshoot(const QString &lineId = {});
+
+Q_SIGNALS:
+    void lineCreated(const Sip::LineConfig &line);
+    void lineEdited(const Sip::LineConfig &line);
+    void lineDeleteRequested(const QString &lineId);
+    /// The wizard re-created an existing line from scratch: replace oldLineId by line.
+    void lineRecreated(const QString &oldLineId, const Sip::LineConfig &line);
+    void lineEnabledChangeRequested(const QString &lineId, bool enabled);
+    void registerNowRequested(const QString &lineId);
+    void closing();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *createLinesPanel();
+    void createActions();
+    void createTray();
+    void updateOverallState();
+    void updateLineActions();
+    void refreshLogLines();
+    void notifyDrop(const QString &lineId, const QString &message);
+    void refreshIcons();
+
+    Sip::SipEngine *m_engine;
+    LineListModel *m_lineModel;
+    QListView *m_lineView = nullptr;
+    DialPad *m_dialPad = nullptr;
+    LogPane *m_logPane = nullptr;
+    QDockWidget *m_logDock = nullptr;
+    QLabel *m_overallLabel = nullptr;
+    QLabel *m_profileLabel = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    LineLight m_overall = LineLight::Invalid;
+    QString m_profile;
+
+    QAction *m_newLineAction = nullptr;
+    QAction *m_editLineAction = nullptr;
+    QAction *m_deleteLineAction = nullptr;
+    QAction *m_startOverAction = nullptr;
+    QAction *m_registerAction = nullptr;
+    QAction *m_troubleshootAction = nullptr;
+    QAction *m_saveLogAction = nullptr;
+    QAction *m_quitAction = nullptr;
+};
+
+} // namespace Gui

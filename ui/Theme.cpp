@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "ui/Theme.h"
+
+#include "ui/SvgIconEngine.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QPalette>
+
+namespace Gui::Theme {
+
+bool isDark()
+{
+    const QPalette palette = QGuiApplication::palette();
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor logColor(Sip::LogEntry::Kind kind, bool dim)
+{
+    const bool dark = isDark();
+    QColor color;
+    switch (kind) {
+    case Sip::LogEntry::Kind::Sent:
+        color = dark ? QColor(0x82, 0xb1, 0xff) : QColor(0x15, 0x57, 0xb0);
+        break;
+    case Sip::LogEntry::Kind::Received:
+        color = dark ? QColor(0x8b, 0xd9, 0x8f) : QColor(0x1b, 0x6e, 0x2a);
+        break;
+    case Sip::LogEntry::Kind::Error:
+        color = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+        break;
+    default:
+        color = QGuiApplication::palette().color(QPalette::PlaceholderText);
+        break;
+    }
+    if (dim) {
+        const QColor text = QGuiApplication::palette().color(QPalette::Text);
+        color = QColor::fromRgbF(0.6f * color.redF() + 0.4f * text.redF(), 0.6f * color.greenF() + 0.4f * text.greenF(),
+                                 0.6f * color.blueF() + 0.4f * text.blueF());
+    }
+    return color;
+}
+
+QColor lightColor(LineLight light)
+{
+    switch (light) {
+    case LineLight::Registered:
+        return QColor(0x2e, 0xa0, 0x43);
+    case LineLight::Registering:
+        return QColor(0xe0, 0x9b, 0x0e);
+    case LineLight::Failed:
+        return QColor(0xd3, 0x2f, 0x2f);
+    case LineLight::Idle:
+        return QColor(0x5b, 0x8d, 0xd6);
+    default:
+        return QColor(0x9e, 0x9e, 0x9e);
+    }
+}
+
+QIcon icon(const QString &name)
+{
+    QFile file(QStringLiteral(":/icons/") + name + QStringLiteral(".svg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QIcon(new SvgIconEngine(file.readAll()));
+}
+
+QIcon lightIcon(LineLight light)
+{
+    const QByteArray svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>"
+                           "<circle cx='8' cy='8' r='6.2' fill='currentColor' stroke='#00000033' stroke-width='1'/>"
+                           "<circle cx='6.3' cy='6.1' r='2' fill='#ffffff55'/></svg>";
+    return QIcon(new SvgIconEngine(svg, lightColor(light)));
+}
+
+QIcon appIcon(LineLight badge)
+{
+    QFile file(QStringLiteral(":/icons/offhook.svg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray svg = file.readAll();
+    if (badge != LineLight::Invalid) {
+        const QByteArray dot = "<circle cx='50' cy='50' r='13' fill='" + lightColor(badge).name().toLatin1() +
+                               "' stroke='#ffffff' stroke-width='3'/></svg>";
+        svg.replace("</svg>", dot);
+    }
+    return QIcon(new SvgIconEngine(svg, QColor(Qt::black)));
+}
+
+} // namespace Gui::Theme
