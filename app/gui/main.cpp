@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+// The composition root of the desktop app: settings, secret store, log, engine, window, controller.
+#include "app/gui/AppSettings.h"
+#include "app/gui/CommandLine.h"
+#include "app/gui/DemoLine.h"
+#include "app/gui/KeychainSecretStore.h"
+#include "app/gui/LineController.h"
+#include "app/gui/MemorySecretStore.h"
+#include "app/gui/PlainFileSecretStore.h"
+#include "sipcore/SipEngine.h"
+#include "sipcore/SipLog.h"
+#include "ui/DialPad.h"
+#include "ui/LogPane.h"
+#include "ui/MainWindow.h"
+#include "ui/Theme.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const App::CommandLine early = App::CommandLine::parse(arguments);
+    // --version and --help must work without a display, so they are answered before QApplication.
+    if (early.showVersion) {
+        std::printf("offhook %s\n", OFFHOOK_VERSION);
+        return 0;
+    }
+    if (early.showHelp) {
+        std::printf("%s", App::CommandLine::helpText().toLocal8Bit().constData());
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Offhook"));
+    QApplication::setOrganizationName(QStringLiteral("Offhook"));
+    QApplication::setApplicationVersion(QStringLiteral(OFFHOOK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.offhook.Offhook"));
+    QApplication::setWindowIcon(Gui::Theme::appIcon());
+
+    const App::CommandLine command = App::CommandLine::parse(QApplication::arguments());
+    if (!command.error.isEmpty()) {
+        std::fprintf(stderr, "offhook: %s\n%s", qPrintable(command.error), qPrintable(App::CommandLine::helpText()));
+        return 2;
+    }
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("offhook"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    const QString settingsPath = !command.settingsFile.isEmpty() ? command.settingsFile
+                                 : command.demo                  ? App::AppSettings::demoFilePath()
+                                                                 : App::AppSettings::defaultFilePath();
+    App::AppSettings settings(settingsPath);
+
+    Sip::SipLog log;
+    Sip::SipEngine engine(&log);
+    Gui::MainWindow window(&engine);
+
+    // The demo never touches the keychain: its password lives in memory only.
+    std::unique_ptr<App::SecretStore> keychain;
+    std::unique_ptr<App::SecretStore> plainFile;
+    if (command.demo) {
+        keychain = std::make_unique<App::MemorySecretStore>();
+    } else {
+        keychain = std::make_unique<App::KeychainSecretStore>();
+        plainFile = std::make_unique<App::PlainFileSecretStore>(QFileInfo(settingsPath).absolutePath() +
+                                                                QStringLiteral("/secrets.ini"));
+    }
+    App::LineController controller(&engine, &settings, keychain.get(), plainFile.get(), &window);
+    controller.setPersistLines(!command.demo);
+    controller.setPlainTextConsent([&window](const QString &reason) {
+        QMessageBox box(QMessageBox::Warning, QObject::tr("Offhook — No keychain"),
+                        QObject::tr("No working keychain was found to store your password."), QMessageBox::NoButton,
+                        &window);
+        box.setInformativeText(reason + QStringLiteral("\n\n") +
+                               QObject::tr("Offhook can keep passwords in a separate file readable only by you, in "
+                                           "clear text. Otherwise they are kept in memory and asked again after a "
+                                           "restart."));
+        QPushButton *store = box.addButton(QObject::tr("Store in clear text"), QMessageBox::AcceptRole);
+        box.addButton(QObject::tr("Keep for this session only"), QMessageBox::RejectRole);
+        box.exec();
+        return box.clickedButton() == store;
+    });
+    QObject::connect(&controller, &App::LineController::notice, &window,
+                     [&window](const QString &message) { window.statusBar()->showMessage(message, 20000); });
+
+    window.logPane()->setMaskCredentials(settings.maskCredentials());
+    QObject::connect(window.logPane(), &Gui::LogPane::maskCredentialsChanged, &window,
+                     [&settings](bool mask) { settings.setMaskCredentials(mask); });
+    QObject::connect(&window, &Gui::MainWindow::closing, &window,
+                     [&window, &settings] { settings.setWindowGeometry(window.saveGeometry(), window.saveState()); });
+    window.restoreGeometry(settings.windowGeometry());
+    window.restoreState(settings.windowState());
+    if (command.demo)
+        window.setProfileLabel(QObject::tr("demo"));
+    else if (!command.settingsFile.isEmpty())
+        window.setProfileLabel(QFileInfo(command.settingsFile).fileName());
+    window.setTrayEnabled(!command.noTray);
+    if (!command.dialTarget.isEmpty())
+        window.dialPad()->setNumber(command.dialTarget);
+
+    if (!engine.start()) {
+        QMessageBox::critical(nullptr, QObject::tr("Offhook — Engine failed"),
+                              QObject::tr("The SIP engine could not start. Lines cannot register."));
+    }
+    if (command.demo)
+        controller.addLine(App::demoLine(qEnvironmentVariable("OFFHOOK_DEMO_SERVER")));
+    else
+        controller.loadLines();
+
+    window.show();
+    if (!settings.problem().isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, &settings] {
+            QMessageBox::warning(&window, QObject::tr("Offhook — Settings"), settings.problem());
+        });
+    }
+    QObject::connect(&app, &QApplication::aboutToQuit, &engine, [&engine] { engine.shutdown(); });
+    return app.exec();
+}
