@@ -6,6 +6,10 @@
 
 namespace Audio {
 
+namespace {
+constexpr float kDcBlockPole = 0.995f;
+}
+
 EchoCanceller::EchoCanceller(int sampleRateHz)
     : m_sampleRateHz(sampleRateHz), m_chunkFrames(sampleRateHz / 100),
       m_renderScratch(static_cast<std::size_t>(m_chunkFrames))
@@ -30,8 +34,16 @@ void EchoCanceller::analyseRender(const float *samples, int frames)
         return;
     const webrtc::StreamConfig stream(m_sampleRateHz, 1);
     for (int offset = 0; offset + m_chunkFrames <= frames; offset += m_chunkFrames) {
-        const float *channels[1] = {samples + offset};
-        // The reverse stream is only analysed; the API still wants somewhere to write it.
+        // DC-block the reference: a far end that sends digital silence through G.711 decodes to a small
+        // constant offset, which the canceller otherwise takes for echo and uses to suppress the near end.
+        for (int i = 0; i < m_chunkFrames; ++i) {
+            const float x = samples[offset + i];
+            m_renderDcState = x - m_renderDcInput + kDcBlockPole * m_renderDcState;
+            m_renderDcInput = x;
+            m_renderScratch[static_cast<std::size_t>(i)] = m_renderDcState;
+        }
+        const float *channels[1] = {m_renderScratch.data()};
+        // The reverse stream is only analysed; ProcessReverseStream may write back into the same buffer.
         float *outputs[1] = {m_renderScratch.data()};
         m_processing->ProcessReverseStream(channels, stream, stream, outputs);
     }

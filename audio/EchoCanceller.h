@@ -41,6 +41,8 @@ private:
     int m_sampleRateHz;
     int m_chunkFrames;
     std::vector<float> m_renderScratch;
+    float m_renderDcInput = 0.0f;
+    float m_renderDcState = 0.0f;
     int m_delayHintMs = 60;
     std::atomic<bool> m_enabled{true};
     std::unique_ptr<webrtc::AudioProcessing> m_processing;
