@@ -9,7 +9,8 @@ namespace Audio {
 /// Something that happened to an open device stream, reported from a non-real-time thread.
 struct AudioDeviceEvent
 {
-    enum class Kind {
+    enum class Kind
+    {
         Invalid = 0,
         InputFellBackToDefault,  ///< the requested input device is missing: the default one is used
         OutputFellBackToDefault, ///< the requested output device is missing: the default one is used

@@ -7,7 +7,8 @@
 namespace Audio {
 
 /// Audio codecs the media layer can run, as negotiated in SDP (rtpmap encoding names).
-enum class CodecType {
+enum class CodecType
+{
     Invalid = 0,
     Opus, ///< opus/48000/2, sent mono at 48 kHz
     Pcmu, ///< PCMU/8000 (G.711 µ-law)

@@ -122,7 +122,8 @@ int G711Codec::conceal(float *pcm, int samples)
                            ? 0.0f
                            : 1.0f - static_cast<float>(m_concealedInRow) / static_cast<float>(kFadeFrames + 1);
     for (int i = 0; i < samples; ++i) {
-        const float last = m_lastFrameSamples > 0 ? m_lastFrame[static_cast<std::size_t>(i % m_lastFrameSamples)] : 0.0f;
+        const float last =
+            m_lastFrameSamples > 0 ? m_lastFrame[static_cast<std::size_t>(i % m_lastFrameSamples)] : 0.0f;
         pcm[i] = last * gain;
     }
     return samples;

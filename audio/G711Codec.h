@@ -13,7 +13,11 @@ namespace Audio {
 class G711Codec : public AudioCodec
 {
 public:
-    enum class Law { MuLaw, ALaw };
+    enum class Law
+    {
+        MuLaw,
+        ALaw
+    };
 
     explicit G711Codec(Law law);
 

@@ -17,7 +17,8 @@ namespace Audio {
 class JitterBuffer
 {
 public:
-    enum class Result {
+    enum class Result
+    {
         Invalid = 0,
         Packet,    ///< payload holds the packet for this frame
         Missing,   ///< nothing for this frame: conceal

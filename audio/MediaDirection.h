@@ -7,7 +7,8 @@
 namespace Audio {
 
 /// SDP media direction attribute as seen from the local side.
-enum class MediaDirection {
+enum class MediaDirection
+{
     Invalid = 0,
     SendRecv,
     SendOnly,

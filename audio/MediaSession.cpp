@@ -73,10 +73,12 @@ bool MediaSession::start(const MediaSessionConfig &config)
         return false;
     m_config = config;
     if (m_config.cname.isEmpty())
-        m_config.cname = QStringLiteral("offhook-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+        m_config.cname =
+            QStringLiteral("offhook-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
     const SocketAddress remote = SocketAddress::fromString(config.remoteAddress, config.remoteRtpPort);
     if (!m_sockets.isBound()) {
-        const QString any = remote.family() == SocketAddress::Family::IPv6 ? QStringLiteral("::") : QStringLiteral("0.0.0.0");
+        const QString any =
+            remote.family() == SocketAddress::Family::IPv6 ? QStringLiteral("::") : QStringLiteral("0.0.0.0");
         if (!bindLocal(any))
             return false;
     }

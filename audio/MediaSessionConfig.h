@@ -15,22 +15,22 @@ namespace Audio {
 struct MediaSessionConfig
 {
     // Remote side (from the peer's SDP c= and m= lines).
-    QString remoteAddress;           ///< numeric IPv4 or IPv6 address
+    QString remoteAddress; ///< numeric IPv4 or IPv6 address
     std::uint16_t remoteRtpPort = 0;
     std::uint16_t remoteRtcpPort = 0; ///< 0: remoteRtpPort + 1 (no a=rtcp)
 
     // Negotiated payload.
     CodecType codec = CodecType::Invalid;
-    int payloadType = -1;                ///< e.g. 0 for PCMU, 8 for PCMA, dynamic for Opus
-    int telephoneEventPayloadType = -1;  ///< -1: RFC 4733 events not negotiated
+    int payloadType = -1;                 ///< e.g. 0 for PCMU, 8 for PCMA, dynamic for Opus
+    int telephoneEventPayloadType = -1;   ///< -1: RFC 4733 events not negotiated
     int telephoneEventClockRateHz = 8000; ///< clock of the telephone-event rtpmap
     int ptimeMs = 20;
     MediaDirection direction = MediaDirection::SendRecv;
 
     // Local options.
-    bool symmetricRtp = false;   ///< latch the remote address to the first valid RTP source (NAT traversal)
-    int rtpTimeoutMs = 30000;    ///< report rtpTimedOut() after this long without RTP; 0 disables
-    int rtcpIntervalMs = 5000;   ///< mean RTCP report interval (randomised ±50 %)
+    bool symmetricRtp = false; ///< latch the remote address to the first valid RTP source (NAT traversal)
+    int rtpTimeoutMs = 30000;  ///< report rtpTimedOut() after this long without RTP; 0 disables
+    int rtcpIntervalMs = 5000; ///< mean RTCP report interval (randomised ±50 %)
     bool echoControl = true;
     bool opusDtx = false;
     int opusBitrate = 32000;

@@ -33,7 +33,8 @@ MediaWorker::MediaWorker(const MediaSessionConfig &config, AudioDevice &device, 
     m_direction = config.direction;
     m_remoteRtp = SocketAddress::fromString(config.remoteAddress, config.remoteRtpPort);
     m_remoteRtcp = SocketAddress::fromString(
-        config.remoteAddress, config.remoteRtcpPort ? config.remoteRtcpPort : static_cast<std::uint16_t>(config.remoteRtpPort + 1));
+        config.remoteAddress,
+        config.remoteRtcpPort ? config.remoteRtcpPort : static_cast<std::uint16_t>(config.remoteRtpPort + 1));
 }
 
 MediaWorker::~MediaWorker()
@@ -92,9 +93,10 @@ void MediaWorker::buildPipelines()
     m_echoCanceller = std::make_unique<EchoCanceller>(m_deviceRateHz);
     m_echoCanceller->setEnabled(m_config.echoControl);
     EchoCanceller *echo = m_echoCanceller->isAvailable() ? m_echoCanceller.get() : nullptr;
-    m_send = std::make_unique<SendPipeline>(m_config, m_deviceRateHz, echo, [this](std::span<const std::uint8_t> datagram) {
-        m_sockets.rtp().sendTo(datagram, m_remoteRtp);
-    });
+    m_send =
+        std::make_unique<SendPipeline>(m_config, m_deviceRateHz, echo, [this](std::span<const std::uint8_t> datagram) {
+            m_sockets.rtp().sendTo(datagram, m_remoteRtp);
+        });
     m_receive = std::make_unique<ReceivePipeline>(m_config, m_deviceRateHz, echo);
     m_rtcp = std::make_unique<RtcpSession>(m_send->rtpClockRateHz(), std::max(100, m_config.rtcpIntervalMs),
                                            m_config.cname.toUtf8());
@@ -209,7 +211,8 @@ void MediaWorker::receiveRtp(Clock::time_point now)
         const int size = m_sockets.rtp().receiveFrom(m_datagram, from);
         if (size < 0)
             return;
-        const std::optional<RtpPacket> packet = RtpPacket::parse(std::span(m_datagram.data(), static_cast<std::size_t>(size)));
+        const std::optional<RtpPacket> packet =
+            RtpPacket::parse(std::span(m_datagram.data(), static_cast<std::size_t>(size)));
         if (!packet) {
             ++m_malformedPackets;
             continue;
@@ -221,9 +224,9 @@ void MediaWorker::receiveRtp(Clock::time_point now)
 void MediaWorker::handleRtp(const RtpPacket &packet, const SocketAddress &from, Clock::time_point now)
 {
     if (from != m_remoteRtp) {
-        const bool negotiated = packet.payloadType == m_config.payloadType ||
-                                (m_config.telephoneEventPayloadType >= 0 &&
-                                 packet.payloadType == m_config.telephoneEventPayloadType);
+        const bool negotiated =
+            packet.payloadType == m_config.payloadType ||
+            (m_config.telephoneEventPayloadType >= 0 && packet.payloadType == m_config.telephoneEventPayloadType);
         if (!m_config.symmetricRtp || m_latched || !negotiated) {
             reportUnexpected(from, now);
             return;
@@ -264,7 +267,8 @@ void MediaWorker::receiveRtcp(Clock::time_point now)
             m_remoteRtcp = from;
         }
         m_rtcpLatched = true;
-        const std::optional<RtcpReport> report = RtcpPacket::parse(std::span(m_datagram.data(), static_cast<std::size_t>(size)));
+        const std::optional<RtcpReport> report =
+            RtcpPacket::parse(std::span(m_datagram.data(), static_cast<std::size_t>(size)));
         if (!report) {
             ++m_malformedPackets;
             continue;

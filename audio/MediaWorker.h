@@ -35,12 +35,34 @@ struct RtpPacket;
 class MediaWorker
 {
 public:
-    struct SetMuted { bool muted; };
-    struct SetDirection { MediaDirection direction; };
-    struct SetRemote { QString address; std::uint16_t rtpPort; std::uint16_t rtcpPort; };
-    struct SwitchDevices { QString input; QString output; };
-    struct SendDigits { QString digits; int durationMs; };
-    struct SetEchoControl { bool enabled; };
+    struct SetMuted
+    {
+        bool muted;
+    };
+    struct SetDirection
+    {
+        MediaDirection direction;
+    };
+    struct SetRemote
+    {
+        QString address;
+        std::uint16_t rtpPort;
+        std::uint16_t rtcpPort;
+    };
+    struct SwitchDevices
+    {
+        QString input;
+        QString output;
+    };
+    struct SendDigits
+    {
+        QString digits;
+        int durationMs;
+    };
+    struct SetEchoControl
+    {
+        bool enabled;
+    };
     using Command = std::variant<SetMuted, SetDirection, SetRemote, SwitchDevices, SendDigits, SetEchoControl>;
 
     struct Events
@@ -117,7 +139,7 @@ private:
     bool m_muted = false;
     MediaDirection m_direction = MediaDirection::SendRecv;
 
-    Clock::time_point m_livenessSince;           // start of the current inactivity window
+    Clock::time_point m_livenessSince; // start of the current inactivity window
     Clock::time_point m_lastRtpArrival;
     bool m_rtpSeen = false;
     bool m_timedOut = false;

@@ -123,9 +123,9 @@ bool PortAudioBackend::openInput(const QString &name, bool reportFallback)
     params.sampleFormat = paFloat32;
     params.suggestedLatency = Pa_GetDeviceInfo(index)->defaultLowInputLatency;
     PaStream *stream = nullptr;
-    const PaError error = Pa_OpenStream(&stream, &params, nullptr, m_sampleRateHz,
-                                        static_cast<unsigned long>(m_framesPerBuffer), paNoFlag,
-                                        &PortAudioBackend::inputCallback, this);
+    const PaError error =
+        Pa_OpenStream(&stream, &params, nullptr, m_sampleRateHz, static_cast<unsigned long>(m_framesPerBuffer),
+                      paNoFlag, &PortAudioBackend::inputCallback, this);
     if (error != paNoError) {
         m_error = QString::fromUtf8(Pa_GetErrorText(error));
         return false;
@@ -159,9 +159,9 @@ bool PortAudioBackend::openOutput(const QString &name, bool reportFallback)
     params.sampleFormat = paFloat32;
     params.suggestedLatency = Pa_GetDeviceInfo(index)->defaultLowOutputLatency;
     PaStream *stream = nullptr;
-    const PaError error = Pa_OpenStream(&stream, nullptr, &params, m_sampleRateHz,
-                                        static_cast<unsigned long>(m_framesPerBuffer), paNoFlag,
-                                        &PortAudioBackend::outputCallback, this);
+    const PaError error =
+        Pa_OpenStream(&stream, nullptr, &params, m_sampleRateHz, static_cast<unsigned long>(m_framesPerBuffer),
+                      paNoFlag, &PortAudioBackend::outputCallback, this);
     if (error != paNoError) {
         m_error = QString::fromUtf8(Pa_GetErrorText(error));
         return false;
@@ -220,9 +220,8 @@ void PortAudioBackend::service()
 }
 
 // Real-time (PortAudio's callback thread): hands samples to the callback; no allocation, locks, Qt or logging.
-int PortAudioBackend::inputCallback(const void *input, void *, unsigned long frames,
-                                    const PaStreamCallbackTimeInfo *, unsigned long,
-                                    void *userData)
+int PortAudioBackend::inputCallback(const void *input, void *, unsigned long frames, const PaStreamCallbackTimeInfo *,
+                                    unsigned long, void *userData)
 {
     auto *self = static_cast<PortAudioBackend *>(userData);
     self->m_inputCallbacks.fetch_add(1, std::memory_order_relaxed);
@@ -232,9 +231,8 @@ int PortAudioBackend::inputCallback(const void *input, void *, unsigned long fra
 }
 
 // Real-time (PortAudio's callback thread): fills the buffer from the callback; no allocation, locks, Qt or logging.
-int PortAudioBackend::outputCallback(const void *, void *output, unsigned long frames,
-                                    const PaStreamCallbackTimeInfo *, unsigned long,
-                                     void *userData)
+int PortAudioBackend::outputCallback(const void *, void *output, unsigned long frames, const PaStreamCallbackTimeInfo *,
+                                     unsigned long, void *userData)
 {
     auto *self = static_cast<PortAudioBackend *>(userData);
     self->m_outputCallbacks.fetch_add(1, std::memory_order_relaxed);

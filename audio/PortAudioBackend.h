@@ -52,10 +52,10 @@ private:
     bool streamLost(const PortAudioStream &stream, const std::atomic<std::uint64_t> &counter, Watch &watch);
     QList<AudioDeviceInfo> devices(bool input) const;
 
-    static int inputCallback(const void *input, void *output, unsigned long frames, const PaStreamCallbackTimeInfo *timeInfo,
-                             unsigned long statusFlags, void *userData);
-    static int outputCallback(const void *input, void *output, unsigned long frames, const PaStreamCallbackTimeInfo *timeInfo,
-                              unsigned long statusFlags, void *userData);
+    static int inputCallback(const void *input, void *output, unsigned long frames,
+                             const PaStreamCallbackTimeInfo *timeInfo, unsigned long statusFlags, void *userData);
+    static int outputCallback(const void *input, void *output, unsigned long frames,
+                              const PaStreamCallbackTimeInfo *timeInfo, unsigned long statusFlags, void *userData);
 
     bool m_initialized = false;
     AudioStreamCallback *m_callback = nullptr;

@@ -45,7 +45,8 @@ ReceivePipeline::PacketResult ReceivePipeline::onPacket(const RtpPacket &packet,
                                                         std::optional<char> &digit)
 {
     const bool isAudio = packet.payloadType == m_config.payloadType;
-    const bool isEvent = m_config.telephoneEventPayloadType >= 0 && packet.payloadType == m_config.telephoneEventPayloadType;
+    const bool isEvent =
+        m_config.telephoneEventPayloadType >= 0 && packet.payloadType == m_config.telephoneEventPayloadType;
     if (!isAudio && !isEvent)
         return PacketResult::UnknownPayload;
     if (m_haveSsrc && packet.ssrc != m_remoteSsrc)

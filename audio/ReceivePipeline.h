@@ -25,7 +25,8 @@ struct RtpPacket;
 class ReceivePipeline
 {
 public:
-    enum class PacketResult {
+    enum class PacketResult
+    {
         Invalid = 0,
         Audio,            ///< buffered for playout
         TelephoneEvent,   ///< an RFC 4733 packet (see the returned digit)

@@ -154,7 +154,8 @@ std::optional<RtcpReport> RtcpPacket::parse(std::span<const std::uint8_t> datagr
                 report.ssrc = readUint32(body.data());
                 if (type == kSenderReport) {
                     RtcpSenderInfo info;
-                    info.ntpTimestamp = (std::uint64_t{readUint32(body.data() + 4)} << 32) | readUint32(body.data() + 8);
+                    info.ntpTimestamp =
+                        (std::uint64_t{readUint32(body.data() + 4)} << 32) | readUint32(body.data() + 8);
                     info.rtpTimestamp = readUint32(body.data() + 12);
                     info.packetCount = readUint32(body.data() + 16);
                     info.octetCount = readUint32(body.data() + 20);

@@ -26,8 +26,8 @@ struct RtcpSenderInfo
 /// report blocks, the SDES CNAME, and whether a BYE was present. Other packet types are skipped on parse.
 struct RtcpReport
 {
-    std::uint32_t ssrc = 0; ///< the reporter
-    std::optional<RtcpSenderInfo> senderInfo; ///< set for an SR, empty for an RR
+    std::uint32_t ssrc = 0;                    ///< the reporter
+    std::optional<RtcpSenderInfo> senderInfo;  ///< set for an SR, empty for an RR
     std::vector<RtcpReportBlock> reportBlocks; ///< at most 31
     QByteArray cname;
     bool bye = false;

@@ -48,8 +48,8 @@ std::size_t RtcpSession::buildReport(Clock::time_point now, const RtpSender &sen
         if (m_haveSenderReport)
             delay = NtpTime::compactDuration(
                 std::chrono::duration_cast<std::chrono::microseconds>(now - m_lastSenderReportArrival));
-        report.reportBlocks.push_back(receiveStatistics.makeReportBlock(
-            remoteSsrc, m_haveSenderReport ? m_lastSenderReportCompact : 0, delay));
+        report.reportBlocks.push_back(
+            receiveStatistics.makeReportBlock(remoteSsrc, m_haveSenderReport ? m_lastSenderReportCompact : 0, delay));
     }
     const std::size_t size = RtcpPacket::build(report, out);
     if (size > 0)
@@ -77,7 +77,8 @@ void RtcpSession::onReport(const RtcpReport &report, Clock::time_point now, std:
         if (block.lastSenderReport != 0) {
             // RTT = A - LSR - DLSR, all in 1/65536 s (RFC 3550 §6.4.1); modulo 2^32 arithmetic.
             const std::uint32_t arrival = NtpTime::compact(NtpTime::now());
-            const auto rtt = static_cast<std::int32_t>(arrival - block.lastSenderReport - block.delaySinceLastSenderReport);
+            const auto rtt =
+                static_cast<std::int32_t>(arrival - block.lastSenderReport - block.delaySinceLastSenderReport);
             m_roundTripTimeMs = rtt < 0 ? 0.0 : NtpTime::compactToMs(static_cast<std::uint32_t>(rtt));
         }
     }

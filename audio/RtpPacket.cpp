@@ -88,8 +88,8 @@ std::optional<RtpPacket> RtpPacket::parse(std::span<const std::uint8_t> datagram
 
 std::size_t RtpPacket::serializedSize() const
 {
-    return kFixedHeaderBytes + std::size_t{csrcCount} * 4 + (hasExtension ? 4 + extension.size() : 0) +
-           payload.size() + paddingBytes;
+    return kFixedHeaderBytes + std::size_t{csrcCount} * 4 + (hasExtension ? 4 + extension.size() : 0) + payload.size() +
+           paddingBytes;
 }
 
 std::size_t RtpPacket::serialize(std::span<std::uint8_t> out) const
@@ -99,8 +99,8 @@ std::size_t RtpPacket::serialize(std::span<std::uint8_t> out) const
         extension.size() > kMaxExtensionBytes || (!hasExtension && !extension.empty()))
         return 0;
     std::uint8_t *data = out.data();
-    data[0] = static_cast<std::uint8_t>((kVersion << 6) | (paddingBytes ? 0x20 : 0) | (hasExtension ? 0x10 : 0) |
-                                        csrcCount);
+    data[0] =
+        static_cast<std::uint8_t>((kVersion << 6) | (paddingBytes ? 0x20 : 0) | (hasExtension ? 0x10 : 0) | csrcCount);
     data[1] = static_cast<std::uint8_t>((marker ? 0x80 : 0) | payloadType);
     writeUint16(data + 2, sequenceNumber);
     writeUint32(data + 4, timestamp);

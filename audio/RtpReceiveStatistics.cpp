@@ -116,9 +116,10 @@ RtcpReportBlock RtpReceiveStatistics::makeReportBlock(std::uint32_t ssrc, std::u
     const std::int64_t lostInterval = expectedInterval - receivedInterval;
     m_expectedPrior = expected;
     m_receivedPrior = m_received;
-    m_lastFractionLost = expectedInterval <= 0 || lostInterval <= 0
-                             ? 0
-                             : static_cast<std::uint8_t>(std::min<std::int64_t>(255, (lostInterval << 8) / expectedInterval));
+    m_lastFractionLost =
+        expectedInterval <= 0 || lostInterval <= 0
+            ? 0
+            : static_cast<std::uint8_t>(std::min<std::int64_t>(255, (lostInterval << 8) / expectedInterval));
 
     RtcpReportBlock block;
     block.ssrc = ssrc;

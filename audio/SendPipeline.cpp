@@ -31,8 +31,8 @@ SendPipeline::SendPipeline(const MediaSessionConfig &config, int deviceRateHz, E
       m_events(config.telephoneEventClockRateHz, config.ptimeMs),
       m_deviceFrameSamples(deviceRateHz * config.ptimeMs / 1000),
       m_codecFrameSamples(m_codec ? m_codec->sampleRateHz() * config.ptimeMs / 1000 : 0),
-      m_rtpFrameUnits(m_codec ? m_codec->rtpClockRateHz() * config.ptimeMs / 1000 : 0),
-      m_payload(kMaxPayloadBytes), m_datagram(kMaxPayloadBytes + kMaxHeaderBytes)
+      m_rtpFrameUnits(m_codec ? m_codec->rtpClockRateHz() * config.ptimeMs / 1000 : 0), m_payload(kMaxPayloadBytes),
+      m_datagram(kMaxPayloadBytes + kMaxHeaderBytes)
 {
     // Room for two frames: a resampler call may yield a few samples more than one frame.
     m_codecPcm.resize(static_cast<std::size_t>(std::max(1, m_codecFrameSamples) * 2 + 64));
@@ -56,7 +56,8 @@ void SendPipeline::processFrame(float *deviceSamples, bool transmit, bool muted)
     if (muted)
         std::fill_n(deviceSamples, m_deviceFrameSamples, 0.0f);
     const int room = static_cast<int>(m_codecPcm.size()) - m_codecPcmFill;
-    m_codecPcmFill += m_resampler.process(deviceSamples, m_deviceFrameSamples, m_codecPcm.data() + m_codecPcmFill, room);
+    m_codecPcmFill +=
+        m_resampler.process(deviceSamples, m_deviceFrameSamples, m_codecPcm.data() + m_codecPcmFill, room);
     while (m_codecPcmFill >= m_codecFrameSamples) {
         sendInterval(transmit);
         std::copy(m_codecPcm.begin() + m_codecFrameSamples, m_codecPcm.begin() + m_codecPcmFill, m_codecPcm.begin());

@@ -14,7 +14,12 @@ namespace Audio {
 class SocketAddress
 {
 public:
-    enum class Family { Invalid = 0, IPv4, IPv6 };
+    enum class Family
+    {
+        Invalid = 0,
+        IPv4,
+        IPv6
+    };
 
     SocketAddress() = default;
     /// Parses a numeric address ("192.0.2.1", "2001:db8::1", "[2001:db8::1]"); invalid on failure.

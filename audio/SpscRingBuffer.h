@@ -12,8 +12,7 @@ namespace Audio {
 /// Lock-free single-producer single-consumer ring of samples between a real-time device callback and the
 /// media thread. Storage is allocated once in the constructor; write() and read() never allocate or block,
 /// so either side may be the real-time thread. Exactly one thread writes and one thread reads.
-template <typename T>
-class SpscRingBuffer
+template <typename T> class SpscRingBuffer
 {
 public:
     explicit SpscRingBuffer(std::size_t capacity) : m_buffer(capacity + 1) {}

@@ -14,7 +14,7 @@ struct TelephoneEvent
 {
     static constexpr std::size_t kPayloadBytes = 4;
 
-    std::uint8_t event = 0;     ///< 0-9, 10 '*', 11 '#', 12-15 'A'-'D'
+    std::uint8_t event = 0; ///< 0-9, 10 '*', 11 '#', 12-15 'A'-'D'
     bool end = false;
     std::uint8_t volume = 10;   ///< -dBm0, 0..63
     std::uint16_t duration = 0; ///< in the event's RTP clock units

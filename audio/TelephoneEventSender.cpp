@@ -25,7 +25,7 @@ bool TelephoneEventSender::queue(char digit, int durationMs)
     // Duration is a 16-bit field; long events at high clock rates are capped rather than segmented.
     const int units = std::min(clamped * m_eventClockRateHz / 1000, 0xFFFF);
     m_queue[static_cast<std::size_t>((m_queueHead + m_queueSize) % kQueueCapacity)] = {static_cast<std::uint8_t>(event),
-                                                                                     units};
+                                                                                       units};
     ++m_queueSize;
     return true;
 }

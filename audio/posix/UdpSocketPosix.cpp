@@ -47,8 +47,8 @@ SocketAddress fromSockaddr(const sockaddr_storage &storage)
 {
     if (storage.ss_family == AF_INET) {
         const auto *in4 = reinterpret_cast<const sockaddr_in *>(&storage);
-        return SocketAddress::fromBytes(SocketAddress::Family::IPv4, reinterpret_cast<const std::uint8_t *>(&in4->sin_addr),
-                                        ntohs(in4->sin_port));
+        return SocketAddress::fromBytes(SocketAddress::Family::IPv4,
+                                        reinterpret_cast<const std::uint8_t *>(&in4->sin_addr), ntohs(in4->sin_port));
     }
     if (storage.ss_family == AF_INET6) {
         const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&storage);
@@ -69,7 +69,8 @@ UdpSocket::~UdpSocket()
 }
 
 UdpSocket::UdpSocket(UdpSocket &&other) noexcept
-    : m_handle(std::exchange(other.m_handle, kInvalidHandle)), m_family(other.m_family), m_error(std::move(other.m_error))
+    : m_handle(std::exchange(other.m_handle, kInvalidHandle)), m_family(other.m_family),
+      m_error(std::move(other.m_error))
 {
 }
 

@@ -74,7 +74,8 @@ UdpSocket::~UdpSocket()
 }
 
 UdpSocket::UdpSocket(UdpSocket &&other) noexcept
-    : m_handle(std::exchange(other.m_handle, kInvalidHandle)), m_family(other.m_family), m_error(std::move(other.m_error))
+    : m_handle(std::exchange(other.m_handle, kInvalidHandle)), m_family(other.m_family),
+      m_error(std::move(other.m_error))
 {
 }
 
@@ -138,7 +139,8 @@ SocketAddress UdpSocket::localAddress() const
 {
     sockaddr_storage storage{};
     int length = sizeof storage;
-    if (!isValid() || ::getsockname(static_cast<SOCKET>(m_handle), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+    if (!isValid() ||
+        ::getsockname(static_cast<SOCKET>(m_handle), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
         return {};
     return fromSockaddr(storage);
 }
@@ -152,8 +154,9 @@ int UdpSocket::sendTo(std::span<const std::uint8_t> datagram, const SocketAddres
         return -1;
     sockaddr_storage storage;
     const int length = toSockaddr(to, v6Socket, storage);
-    const int sent = ::sendto(static_cast<SOCKET>(m_handle), reinterpret_cast<const char *>(datagram.data()),
-                              static_cast<int>(datagram.size()), 0, reinterpret_cast<const sockaddr *>(&storage), length);
+    const int sent =
+        ::sendto(static_cast<SOCKET>(m_handle), reinterpret_cast<const char *>(datagram.data()),
+                 static_cast<int>(datagram.size()), 0, reinterpret_cast<const sockaddr *>(&storage), length);
     return sent == SOCKET_ERROR ? -1 : sent;
 }
 
@@ -163,8 +166,9 @@ int UdpSocket::receiveFrom(std::span<std::uint8_t> buffer, SocketAddress &from)
         return -1;
     sockaddr_storage storage{};
     int length = sizeof storage;
-    const int received = ::recvfrom(static_cast<SOCKET>(m_handle), reinterpret_cast<char *>(buffer.data()),
-                                    static_cast<int>(buffer.size()), 0, reinterpret_cast<sockaddr *>(&storage), &length);
+    const int received =
+        ::recvfrom(static_cast<SOCKET>(m_handle), reinterpret_cast<char *>(buffer.data()),
+                   static_cast<int>(buffer.size()), 0, reinterpret_cast<sockaddr *>(&storage), &length);
     if (received == SOCKET_ERROR) {
         // A datagram larger than the buffer arrives truncated with WSAEMSGSIZE; report what fitted.
         if (WSAGetLastError() != WSAEMSGSIZE)

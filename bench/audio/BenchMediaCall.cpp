@@ -45,9 +45,10 @@ void printStatistics(const char *name, const Audio::CallStatistics &s)
 {
     std::printf("  %s: sent %llu, received %llu, lost %lld, concealed %llu, jitter %.2f ms, RTT %.2f ms, "
                 "underruns %llu, overruns %llu\n",
-                name, static_cast<unsigned long long>(s.packetsSent), static_cast<unsigned long long>(s.packetsReceived),
-                static_cast<long long>(s.packetsLost), static_cast<unsigned long long>(s.concealedFrames), s.jitterMs,
-                s.roundTripTimeMs, static_cast<unsigned long long>(s.playbackUnderruns),
+                name, static_cast<unsigned long long>(s.packetsSent),
+                static_cast<unsigned long long>(s.packetsReceived), static_cast<long long>(s.packetsLost),
+                static_cast<unsigned long long>(s.concealedFrames), s.jitterMs, s.roundTripTimeMs,
+                static_cast<unsigned long long>(s.playbackUnderruns),
                 static_cast<unsigned long long>(s.captureOverruns));
 }
 } // namespace

@@ -115,7 +115,10 @@ void appendBounded(QString &target, QStringView text, int maxChars)
 QString cleanText(const QString &text, int maxChars)
 {
     QString cleaned = text.simplified();
-    truncateText(cleaned, maxChars);
+    if (cleaned.size() > maxChars) {
+        truncateText(cleaned, maxChars);
+        cleaned = cleaned.trimmed(); // the cut may land just after a space
+    }
     return cleaned;
 }
 

@@ -51,7 +51,8 @@ void TestEchoCanceller::removesEcho()
     const int frame = rate / 50;        // 20 ms, as the media thread feeds it
     std::vector<float> inputTail;
     std::vector<float> outputTail;
-    for (std::size_t offset = 0; offset + static_cast<std::size_t>(frame) <= far.size(); offset += static_cast<std::size_t>(frame)) {
+    for (std::size_t offset = 0; offset + static_cast<std::size_t>(frame) <= far.size();
+         offset += static_cast<std::size_t>(frame)) {
         std::vector<float> render(far.begin() + static_cast<std::ptrdiff_t>(offset),
                                   far.begin() + static_cast<std::ptrdiff_t>(offset) + frame);
         canceller.analyseRender(render.data(), frame);
@@ -67,7 +68,8 @@ void TestEchoCanceller::removesEcho()
         if (measure)
             outputTail.insert(outputTail.end(), capture.begin(), capture.end());
     }
-    const double attenuationDb = 20.0 * std::log10(AudioTest::rms(inputTail) / std::max(1e-9, AudioTest::rms(outputTail)));
+    const double attenuationDb =
+        20.0 * std::log10(AudioTest::rms(inputTail) / std::max(1e-9, AudioTest::rms(outputTail)));
     QVERIFY2(attenuationDb > 10.0, qPrintable(QString::number(attenuationDb)));
 }
 

@@ -87,7 +87,8 @@ void TestG711Codec::roundTripError()
         if (maxAbsoluteError > 0)
             QVERIFY2(error <= maxAbsoluteError, qPrintable(QStringLiteral("%1 -> %2").arg(value).arg(decoded)));
         else
-            QVERIFY2(error <= maxRelativeError * std::abs(value), qPrintable(QStringLiteral("%1 -> %2").arg(value).arg(decoded)));
+            QVERIFY2(error <= maxRelativeError * std::abs(value),
+                     qPrintable(QStringLiteral("%1 -> %2").arg(value).arg(decoded)));
     }
 }
 
@@ -105,10 +106,12 @@ void TestG711Codec::sineSignalToNoise()
     const std::vector<float> input = AudioTest::sine(1000.0, 8000, 0.5, 0.5f);
     std::vector<std::uint8_t> payload(input.size());
     std::vector<float> output(input.size());
-    QCOMPARE(codec.encode(input.data(), static_cast<int>(input.size()), payload.data(), static_cast<int>(payload.size())),
-             static_cast<int>(input.size()));
-    QCOMPARE(codec.decode(payload.data(), static_cast<int>(payload.size()), output.data(), static_cast<int>(output.size())),
-             static_cast<int>(input.size()));
+    QCOMPARE(
+        codec.encode(input.data(), static_cast<int>(input.size()), payload.data(), static_cast<int>(payload.size())),
+        static_cast<int>(input.size()));
+    QCOMPARE(
+        codec.decode(payload.data(), static_cast<int>(payload.size()), output.data(), static_cast<int>(output.size())),
+        static_cast<int>(input.size()));
     std::vector<float> noise(input.size());
     for (std::size_t i = 0; i < input.size(); ++i)
         noise[i] = output[i] - input[i];

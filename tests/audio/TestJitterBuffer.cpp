@@ -37,8 +37,9 @@ Outcome simulate(JitterBuffer &buffer, const std::vector<std::vector<std::uint32
     for (int tick = 0; tick < ticks; ++tick) {
         if (tick < static_cast<int>(arrivals.size())) {
             for (std::uint32_t timestamp : arrivals[static_cast<std::size_t>(tick)]) {
-                std::uint8_t payload[4] = {static_cast<std::uint8_t>(timestamp >> 24), static_cast<std::uint8_t>(timestamp >> 16),
-                                           static_cast<std::uint8_t>(timestamp >> 8), static_cast<std::uint8_t>(timestamp)};
+                std::uint8_t payload[4] = {
+                    static_cast<std::uint8_t>(timestamp >> 24), static_cast<std::uint8_t>(timestamp >> 16),
+                    static_cast<std::uint8_t>(timestamp >> 8), static_cast<std::uint8_t>(timestamp)};
                 buffer.put(payload, timestamp, kFrame, static_cast<std::uint16_t>(timestamp / kFrame));
             }
         }

@@ -158,8 +158,10 @@ void TestMediaSession::tonesCrossInBothDirections()
     QVERIFY2(b->start(bConfig), qPrintable(b->errorString()));
 
     // 1.5 s of media each way, and RTCP round trips measured on both sides.
-    QTRY_VERIFY_WITH_TIMEOUT(a->statistics().packetsReceived >= 75 && b->statistics().packetsReceived >= 75, kTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(a->statistics().roundTripTimeMs >= 0.0 && b->statistics().roundTripTimeMs >= 0.0, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(a->statistics().packetsReceived >= 75 && b->statistics().packetsReceived >= 75,
+                             kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(a->statistics().roundTripTimeMs >= 0.0 && b->statistics().roundTripTimeMs >= 0.0,
+                             kTimeoutMs);
     a->stop();
     b->stop();
 
@@ -179,7 +181,11 @@ void TestMediaSession::tonesCrossInBothDirections()
     const double a440 = AudioTest::toneAmplitude(heardByA, kRate, 440.0);
     const double a1000 = AudioTest::toneAmplitude(heardByA, kRate, 1000.0);
     const QByteArray levels = QStringLiteral("B hears 440:%1 1000:%2, A hears 440:%3 1000:%4")
-                                  .arg(b440).arg(b1000).arg(a440).arg(a1000).toLatin1();
+                                  .arg(b440)
+                                  .arg(b1000)
+                                  .arg(a440)
+                                  .arg(a1000)
+                                  .toLatin1();
     QVERIFY2(b440 > 0.1 && b440 > 5 * b1000, levels.constData());
     QVERIFY2(a1000 > 0.1 && a1000 > 5 * a440, levels.constData());
 }

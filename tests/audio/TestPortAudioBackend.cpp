@@ -54,7 +54,8 @@ void TestPortAudioBackend::unknownDeviceFallsBackToDefault()
     std::vector<Audio::AudioDeviceEvent> events;
     backend.setEventHandler([&](const Audio::AudioDeviceEvent &event) { events.push_back(event); });
     CountingCallback callback;
-    const bool opened = backend.open({QStringLiteral("No such device"), QStringLiteral("No such device"), 48000, 480}, &callback);
+    const bool opened =
+        backend.open({QStringLiteral("No such device"), QStringLiteral("No such device"), 48000, 480}, &callback);
     if (!opened)
         QSKIP("Default device would not open at 48 kHz");
     QVERIFY(!events.empty());

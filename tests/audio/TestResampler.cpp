@@ -41,8 +41,10 @@ void TestResampler::keepsFrequencyAndLength()
     const int chunk = inputRate / 50;
     std::vector<float> output;
     std::vector<float> buffer(static_cast<std::size_t>(resampler.outputFramesFor(chunk) + 64));
-    for (std::size_t offset = 0; offset + static_cast<std::size_t>(chunk) <= input.size(); offset += static_cast<std::size_t>(chunk)) {
-        const int produced = resampler.process(input.data() + offset, chunk, buffer.data(), static_cast<int>(buffer.size()));
+    for (std::size_t offset = 0; offset + static_cast<std::size_t>(chunk) <= input.size();
+         offset += static_cast<std::size_t>(chunk)) {
+        const int produced =
+            resampler.process(input.data() + offset, chunk, buffer.data(), static_cast<int>(buffer.size()));
         output.insert(output.end(), buffer.begin(), buffer.begin() + produced);
     }
     // Within the filter delay of the exact ratio.
@@ -62,8 +64,9 @@ void TestResampler::passthroughCopies()
     QVERIFY(resampler.isPassthrough());
     const std::vector<float> input = AudioTest::sine(440.0, 48000, 0.01);
     std::vector<float> output(input.size());
-    QCOMPARE(resampler.process(input.data(), static_cast<int>(input.size()), output.data(), static_cast<int>(output.size())),
-             static_cast<int>(input.size()));
+    QCOMPARE(
+        resampler.process(input.data(), static_cast<int>(input.size()), output.data(), static_cast<int>(output.size())),
+        static_cast<int>(input.size()));
     QCOMPARE(output, input);
 }
 

@@ -101,7 +101,8 @@ void TestRtpReceiveStatistics::jitterConvergesForAlternatingDelay()
         const std::int64_t arrival = std::int64_t{i} * 20000 + (i % 2 ? 5000 : 0);
         statistics.updateJitter(static_cast<std::uint32_t>(i * 160), arrival);
     }
-    QVERIFY2(std::abs(static_cast<int>(statistics.jitter()) - 40) <= 1, qPrintable(QString::number(statistics.jitter())));
+    QVERIFY2(std::abs(static_cast<int>(statistics.jitter()) - 40) <= 1,
+             qPrintable(QString::number(statistics.jitter())));
     QVERIFY(std::abs(statistics.jitterMs() - 5.0) < 0.2);
 }
 

@@ -86,7 +86,7 @@ void TestTelephoneEvent::senderSequence()
     std::vector<TelephoneEvent> seen;
     for (int interval = 0; interval < 4; ++interval, timestamp += 160) {
         QCOMPARE(sender.next(timestamp, packets), 1);
-        QCOMPARE(packets[0].timestamp, 5000u);       // all packets carry the start timestamp
+        QCOMPARE(packets[0].timestamp, 5000u);      // all packets carry the start timestamp
         QCOMPARE(packets[0].marker, interval == 0); // marker on the first only
         const auto event = TelephoneEvent::parse(packets[0].payload);
         QCOMPARE(event->event, std::uint8_t{7});
@@ -170,7 +170,7 @@ void TestTelephoneEvent::receiverIgnoresStaleAndMalformed()
     QCOMPARE(receiver.onPacket(1, 0xFFFFFF00u, event.serialize()), std::optional<int>(1));
     event.event = 2;
     QCOMPARE(receiver.onPacket(1, 0x00000100u, event.serialize()), std::optional<int>(2)); // after wrap
-    QCOMPARE(receiver.onPacket(1, 0xFFFFFF00u, event.serialize()), std::nullopt);        // stale reorder
+    QCOMPARE(receiver.onPacket(1, 0xFFFFFF00u, event.serialize()), std::nullopt);          // stale reorder
     const std::uint8_t shortPayload[2] = {1, 2};
     QCOMPARE(receiver.onPacket(1, 0x00001000u, shortPayload), std::nullopt);
     // A new SSRC starts afresh.

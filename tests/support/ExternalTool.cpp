@@ -18,8 +18,8 @@ ExternalTool ExternalTool::find(const QString &name, const char *overrideVariabl
         if (info.isFile() && info.isExecutable())
             tool.path = info.absoluteFilePath();
         else
-            tool.missingReason = QStringLiteral("%1=%2 is not an executable file")
-                                     .arg(QLatin1String(overrideVariable), override);
+            tool.missingReason =
+                QStringLiteral("%1=%2 is not an executable file").arg(QLatin1String(overrideVariable), override);
         return tool;
     }
     tool.path = QStandardPaths::findExecutable(name);

@@ -28,12 +28,12 @@ struct ExternalTool
 } // namespace Test
 
 /// In a test function: skips (developer machine) or fails (CI=true) when the tool is missing.
-#define OFFHOOK_REQUIRE_TOOL(tool)                                                                                    \
+#define OFFHOOK_REQUIRE_TOOL(tool)                                                                                     \
     do {                                                                                                               \
         const ::Test::ExternalTool &offhookTool_ = (tool);                                                             \
         if (!offhookTool_.found()) {                                                                                   \
             if (::Test::ExternalTool::requiredByEnvironment())                                                         \
-                QFAIL(qPrintable(offhookTool_.missingReason + QLatin1String(" (required on CI)")));                  \
+                QFAIL(qPrintable(offhookTool_.missingReason + QLatin1String(" (required on CI)")));                    \
             QSKIP(qPrintable(offhookTool_.missingReason));                                                             \
         }                                                                                                              \
     } while (false)

@@ -176,11 +176,11 @@ bool KamailioServer::writeConfiguration(const Options &options, quint16 port, QS
     int id = 0;
     for (auto user = options.users.cbegin(); user != options.users.cend(); ++user) {
         // ha1/ha1b are unused with calculate_ha1; db_text reads empty fields as NULL.
-        tables[QStringLiteral("subscriber")] += QStringLiteral("%1:%2:%3:%4:-:-\n")
-                                                    .arg(++id)
-                                                    .arg(escapeDbText(user.key()), escapeDbText(options.domain),
-                                                         escapeDbText(user.value()))
-                                                    .toUtf8();
+        tables[QStringLiteral("subscriber")] +=
+            QStringLiteral("%1:%2:%3:%4:-:-\n")
+                .arg(++id)
+                .arg(escapeDbText(user.key()), escapeDbText(options.domain), escapeDbText(user.value()))
+                .toUtf8();
     }
     for (auto table = tables.cbegin(); table != tables.cend(); ++table) {
         if (!writeFile(dbDir + QLatin1Char('/') + table.key(), table.value(), error))
@@ -383,9 +383,10 @@ QString KamailioServer::kamcmd(const QStringList &arguments, bool *ok) const
         return QStringLiteral("error: ") + tool.missingReason;
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(tool.path, QStringList{QStringLiteral("-s"), QStringLiteral("unix:") +
-                                                                   m_directory->filePath(QStringLiteral("kamailio_ctl"))} +
-                                 arguments);
+    process.start(tool.path,
+                  QStringList{QStringLiteral("-s"),
+                              QStringLiteral("unix:") + m_directory->filePath(QStringLiteral("kamailio_ctl"))} +
+                      arguments);
     if (!process.waitForFinished(kamcmdTimeoutMs)) {
         process.kill();
         process.waitForFinished(1000);

@@ -30,13 +30,13 @@ public:
     struct Options
     {
         QString transport = QStringLiteral("udp"); ///< "udp" or "tcp".
-        quint16 port = 0;                           ///< Local port; 0 picks a free one.
-        int calls = 1;                              ///< -m: calls (transactions flows) before sipp ends.
-        int timeoutSeconds = 60;                    ///< Global timeout; reaching it fails the run.
-        QString service;                            ///< -s: [service] in scenarios (UAC: own extension).
-        QString authUser;                           ///< -au, for [authentication].
-        QString authPassword;                       ///< -ap, for [authentication].
-        QMap<QString, QString> keys;                ///< -key NAME VALUE, e.g. {"target", "1002"}.
+        quint16 port = 0;                          ///< Local port; 0 picks a free one.
+        int calls = 1;                             ///< -m: calls (transactions flows) before sipp ends.
+        int timeoutSeconds = 60;                   ///< Global timeout; reaching it fails the run.
+        QString service;                           ///< -s: [service] in scenarios (UAC: own extension).
+        QString authUser;                          ///< -au, for [authentication].
+        QString authPassword;                      ///< -ap, for [authentication].
+        QMap<QString, QString> keys;               ///< -key NAME VALUE, e.g. {"target", "1002"}.
         QStringList extraArguments;
     };
 

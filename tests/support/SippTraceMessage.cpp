@@ -108,11 +108,13 @@ QList<SippTraceMessage> SippTraceMessage::parseTrace(const QByteArray &trace)
         const qsizetype lineEnd = trace.indexOf('\n', position);
         if (lineEnd < 0)
             break;
-        const QString stamp = QString::fromLatin1(trace.mid(position + separator.size(), lineEnd - position - separator.size()))
-                                  .trimmed();
+        const QString stamp =
+            QString::fromLatin1(trace.mid(position + separator.size(), lineEnd - position - separator.size()))
+                .trimmed();
         const qsizetype headerEnd = trace.indexOf('\n', lineEnd + 1);
-        const QString entry = QString::fromLatin1(trace.mid(lineEnd + 1, (headerEnd < 0 ? trace.size() : headerEnd) - lineEnd - 1))
-                                  .trimmed();
+        const QString entry =
+            QString::fromLatin1(trace.mid(lineEnd + 1, (headerEnd < 0 ? trace.size() : headerEnd) - lineEnd - 1))
+                .trimmed();
         const auto nextEntry = [&](qsizetype from) {
             const qsizetype found = trace.indexOf(separatorLine, from);
             return found < 0 ? found : found + 1;

@@ -11,12 +11,17 @@ namespace Test {
 /// One SIP message from a sipp message trace (-trace_msg), as sipp sent or received it.
 struct SippTraceMessage
 {
-    enum class Direction { Invalid, Sent, Received };
+    enum class Direction
+    {
+        Invalid,
+        Sent,
+        Received
+    };
 
     Direction direction = Direction::Invalid;
-    QString transport;   ///< "UDP", "TCP", ... as written by sipp.
-    QDateTime timestamp; ///< Local time of the entry; invalid when sipp wrote none.
-    QString text;        ///< The whole message, lines joined with "\n".
+    QString transport;       ///< "UDP", "TCP", ... as written by sipp.
+    QDateTime timestamp;     ///< Local time of the entry; invalid when sipp wrote none.
+    QString text;            ///< The whole message, lines joined with "\n".
     bool unexpected = false; ///< sipp reported it as not matching the scenario.
 
     QString firstLine() const;

@@ -36,8 +36,9 @@ private Q_SLOTS:
 
 private:
     /// Registers `extension` at `server` from sipp on `localPort` (0: any); returns sipp's exit code.
-    static int registerWithSipp(const KamailioServer &server, const QString &extension, const QString &password, quint16 localPort = 0,
-                         const QString &scenario = QStringLiteral("uac_register_auth.xml"));
+    static int registerWithSipp(const KamailioServer &server, const QString &extension, const QString &password,
+                                quint16 localPort = 0,
+                                const QString &scenario = QStringLiteral("uac_register_auth.xml"));
 
     KamailioServer m_server;
 };
@@ -181,7 +182,8 @@ void TestKamailioServer::routesCallBetweenRegisteredUsers()
     // 1002's binding points at a port where a sipp UAS answers afterwards.
     const quint16 calleePort = Test::FreePort::pick();
     QVERIFY(calleePort != 0);
-    QCOMPARE(registerWithSipp(m_server, QStringLiteral("1002"), m_server.password(QStringLiteral("1002")), calleePort), 0);
+    QCOMPARE(registerWithSipp(m_server, QStringLiteral("1002"), m_server.password(QStringLiteral("1002")), calleePort),
+             0);
     SippProcess callee;
     SippProcess::Options calleeOptions;
     calleeOptions.port = calleePort;

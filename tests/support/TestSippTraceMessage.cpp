@@ -37,14 +37,12 @@ const QByteArray publish = "PUBLISH sip:1002@127.0.0.1 SIP/2.0\r\n"
 
 QByteArray sampleTrace()
 {
-    return entry("2026-11-23 15:26:48.996928", "UDP message received [" + QByteArray::number(registerRequest.size()) +
-                                                   "] bytes :",
-                 registerRequest) +
+    return entry("2026-11-23 15:26:48.996928",
+                 "UDP message received [" + QByteArray::number(registerRequest.size()) + "] bytes :", registerRequest) +
            entry("2026-11-23 15:26:48.997904",
                  "UDP message sent (" + QByteArray::number(challenge.size()) + " bytes):", challenge) +
-           entry("2026-11-23 15:26:49.500000", "TCP message received [" + QByteArray::number(publish.size()) +
-                                                   "] bytes :",
-                 publish) +
+           entry("2026-11-23 15:26:49.500000",
+                 "TCP message received [" + QByteArray::number(publish.size()) + "] bytes :", publish) +
            QByteArray(47, '-') + "\nUnexpected TCP message received:\n\n" + publish + "\n\n";
 }
 
@@ -122,8 +120,10 @@ void TestSippTraceMessage::toleratesTruncatedAndForeignText_data()
     QTest::newRow("no entries") << QByteArray("sipp started\n") << 0;
     QTest::newRow("cut in the first message") << full.left(120) << 1;
     QTest::newRow("cut after a separator") << full.left(full.indexOf(QByteArray(47, '-'), 10) + 47) << 1;
-    QTest::newRow("other entry kinds") << QByteArray(47, '-') + " 2026-11-23 15:00:00.000000\nUDP message (retrans) "
-                                                                "lost (recv).\n\n" + full
+    QTest::newRow("other entry kinds") << QByteArray(47, '-') +
+                                              " 2026-11-23 15:00:00.000000\nUDP message (retrans) "
+                                              "lost (recv).\n\n" +
+                                              full
                                        << 3;
 }
 

@@ -268,6 +268,11 @@ void TestPresenceRobustness::cutsLongText()
     const auto fine = PidfParser().parse(pidf(openTuple + "<note>" + QByteArray(1000, ' ') + "x  y</note>"));
     QCOMPARE(fine.presence.note, QStringLiteral("x y"));
 
+    PresenceParseLimits tight;
+    tight.maxTextChars = 8; // the cut falls right after "be"
+    const auto cut = PidfParser(tight).parse(pidf(openTuple + "<note>I'll be in Tokyo next week</note>"));
+    QCOMPARE(cut.presence.note, QStringLiteral("I'll be"));
+
     QByteArray identity = "<dialog id=\"" + QByteArray(5000, 'i') + "\"><state>early</state><remote><identity>" +
                           QByteArray(5000, 'r') + "</identity></remote></dialog>";
     const auto dialogs = DialogInfoParser().parse(dialogInfo(identity));
