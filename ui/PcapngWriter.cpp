@@ -254,7 +254,8 @@ QByteArray PcapngWriter::write(const QList<Sip::LogEntry> &entries, bool mask)
             local = localByLine.value(lineKey);
         if (local.address.isNull()) {
             local.address = v6 ? QHostAddress(QHostAddress::LocalHostIPv6) : QHostAddress(QHostAddress::LocalHost);
-            local.port = 5060;
+            // Never the peer's own address and port: both directions of a TCP stream would merge.
+            local.port = peer.port == 5060 ? 5062 : 5060;
         }
 
         const bool sent = entry.kind == Sip::LogEntry::Kind::Sent;

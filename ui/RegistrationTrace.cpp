@@ -44,7 +44,7 @@ bool isUnregister(const Sip::LogEntry &entry)
 
 QString parameter(const QByteArray &header, const QString &name)
 {
-    const QRegularExpression re(QStringLiteral(R"re((?:^|[\s,])%1\s*=\s*("([^"]*)"|[^\s,]+))re").arg(name),
+    const QRegularExpression re(QStringLiteral(R"re((?:^|[\s,;])%1\s*=\s*("([^"]*)"|[^\s,]+))re").arg(name),
                                 QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = re.match(QString::fromLatin1(header));
     if (!match.hasMatch())
