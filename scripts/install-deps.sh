@@ -7,7 +7,7 @@
 set -euo pipefail
 
 build_packages=(
-    build-essential cmake ninja-build pkg-config git
+    build-essential cmake ninja-build pkg-config git ccache
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
     libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev
     libsofia-sip-ua-dev portaudio19-dev libopus-dev libspeexdsp-dev libwebrtc-audio-processing-dev
