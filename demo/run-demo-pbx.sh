@@ -62,6 +62,7 @@ render() {
     sed -e "s|@ADDRESS@|$address|g" -e "s|@PORT@|$port|g" -e "s|@DOMAIN@|$domain|g" \
         -e "s|@DBDIR@|$run_dir/db|g" -e "s|@RUNDIR@|$run_dir|g" \
         -e "s|@MIN_EXPIRES@|10|g" -e "s|@DEFAULT_EXPIRES@|300|g" -e "s|@MAX_EXPIRES@|3600|g" \
+        -e "s|@TLS_PORT@|5061|g" -e "s|@TLS_CONFIG@|/dev/null|g" \
         "$data_dir/kamailio.cfg.in" > "$run_dir/kamailio.cfg"
     rm -f "$run_dir"/db/*
     awk -v dir="$run_dir/db" '

@@ -16,7 +16,7 @@ build_packages=(
 # Real peers for the demo and the tests: Kamailio (registrar, presence, routing), sipp, baresip.
 peer_packages=(
     kamailio kamailio-presence-modules kamailio-tls-modules kamailio-utils-modules
-    sip-tester baresip
+    sip-tester baresip openssl
 )
 test_packages=(xvfb xauth imagemagick dbus-x11 tshark file dpkg-dev)
 

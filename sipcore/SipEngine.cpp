@@ -6,6 +6,7 @@
 #include "sipcore/internal/EngineThread.h"
 #include "sipcore/internal/LineSupervisor.h"
 #include "sipcore/internal/RegistrationSession.h"
+#include "sipcore/internal/TlsTrustStore.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -44,7 +45,12 @@ bool SipEngine::start(const EngineOptions &options)
         return true;
     m_options = options;
     m_shuttingDown = false;
+    m_tlsTrust = std::make_unique<Internal::TlsTrustStore>();
+    QString trustError;
+    if (!m_tlsTrust->prepare(options.caCertificatesFile, &trustError))
+        m_log->appendStep(QString(), QStringLiteral("TLS trust store: %1").arg(trustError), LogEntry::Kind::Error);
     m_thread = std::make_unique<Internal::EngineThread>(m_log, options);
+    m_thread->setCertificateDirectory(m_tlsTrust->directory());
     QPointer<SipEngine> self(this);
     // Thread hop: engine-thread results reach the supervisors through queued calls on this object.
     m_thread->setRegistrationReport([self](const QString &lineId, quint64 attempt, const RegistrationEvent &event) {

@@ -15,6 +15,7 @@ class SipLog;
 namespace Internal {
 class EngineThread;
 class LineSupervisor;
+class TlsTrustStore;
 }
 
 /// Engine-wide settings, fixed for the life of one engine run.
@@ -24,7 +25,8 @@ struct EngineOptions
     QString bindAddress;            ///< Local IP to bind; empty = the address that routes to each server
     int transactionTimeoutMs = 32000; ///< SIP Timer F/B (64*T1); no answer -> 408 after this
     int shutdownTimeoutMs = 5000;   ///< How long exit waits for un-REGISTER answers
-    QString certificateDir;         ///< TLS: directory with cafile.pem; empty = system default
+    /// TLS: a PEM file of extra certificate authorities to trust (a private PBX CA), besides the system's.
+    QString caCertificatesFile;
     bool retryFailedRegistrations = true; ///< Back-off retries after timeouts, network and server errors
     bool watchNetwork = true;       ///< Retry at once when the system reports the network back
 };
@@ -68,9 +70,11 @@ Q_SIGNALS:
 private:
     friend class Internal::LineSupervisor;
     void publish(const RegistrationEvent &event);
+    const Internal::TlsTrustStore &tlsTrust() const { return *m_tlsTrust; }
 
     SipLog *m_log;
     EngineOptions m_options;
+    std::unique_ptr<Internal::TlsTrustStore> m_tlsTrust;
     std::unique_ptr<Internal::EngineThread> m_thread;
     QHash<QString, Internal::LineSupervisor *> m_lines; // children of this object
     bool m_shuttingDown = false;

@@ -24,7 +24,12 @@ void LineOptions::addTo(QCommandLineParser &parser)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("password"), QStringLiteral("Not accepted: see --password-file."),
                       QStringLiteral("PASSWORD")});
-    parser.addOption({QStringLiteral("transport"), QStringLiteral("udp (default) or tcp."), QStringLiteral("udp|tcp")});
+    parser.addOption({QStringLiteral("transport"), QStringLiteral("udp (default), tcp or tls."),
+                      QStringLiteral("udp|tcp|tls")});
+    parser.addOption({QStringLiteral("ca-file"),
+                      QStringLiteral("TLS: also trust the certificate authorities in this PEM file (a private PBX "
+                                     "CA), besides the system's."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("proxy"), QStringLiteral("Outbound proxy every request goes through."),
                       QStringLiteral("HOST[:PORT]")});
     parser.addOption({QStringLiteral("display-name"), QStringLiteral("Display name in From."), QStringLiteral("NAME")});
@@ -59,8 +64,8 @@ bool LineOptions::read(const QCommandLineParser &parser, QString *error)
     line.displayName = parser.value(QStringLiteral("display-name"));
     if (parser.isSet(QStringLiteral("transport"))) {
         line.transport = Sip::transportFromName(parser.value(QStringLiteral("transport")));
-        if (line.transport != Sip::Transport::Udp && line.transport != Sip::Transport::Tcp) {
-            *error = QStringLiteral("--transport must be udp or tcp");
+        if (line.transport == Sip::Transport::Invalid) {
+            *error = QStringLiteral("--transport must be udp, tcp or tls");
             return false;
         }
     }
@@ -82,6 +87,7 @@ bool LineOptions::read(const QCommandLineParser &parser, QString *error)
         return false;
     logFile = parser.value(QStringLiteral("log"));
     bindAddress = parser.value(QStringLiteral("bind"));
+    caFile = parser.value(QStringLiteral("ca-file"));
     if (!readPassword(parser, &line.password, error))
         return false;
     const QStringList problems = line.validate();

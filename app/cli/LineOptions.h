@@ -23,6 +23,7 @@ public:
     int holdSeconds = 0;
     QString logFile;
     QString bindAddress;
+    QString caFile; ///< Extra TLS certificate authorities (PEM)
 
 private:
     static bool readPassword(const QCommandLineParser &parser, QString *password, QString *error);

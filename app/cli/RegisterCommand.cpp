@@ -45,6 +45,7 @@ bool RegisterCommand::start(const QCommandLineParser &parser, QString *error, bo
     engineOptions.retryFailedRegistrations = false;
     engineOptions.watchNetwork = false; // one attempt; no need for the system's network monitor
     engineOptions.bindAddress = m_options.bindAddress;
+    engineOptions.caCertificatesFile = m_options.caFile;
     engineOptions.transactionTimeoutMs = qMin(32000, m_options.timeoutSeconds * 1000);
     engineOptions.shutdownTimeoutMs = qBound(1000, m_options.timeoutSeconds * 1000, 5000);
     if (!m_engine->start(engineOptions)) {

@@ -182,8 +182,16 @@ bool EngineThread::ensureStack(const QString &bindHost, QString *error)
     // One transport URL without a comma list: a list crashes this Sofia build. "sip:host:*" binds UDP
     // and TCP on one ephemeral port.
     const QByteArray url = QStringLiteral("sip:%1:*").arg(host).toUtf8();
+    // TLS has its own ephemeral port, bound only for a sips: URL. Sofia checks the server's chain against
+    // our trust store (the name was checked by LineSupervisor's TLS probe: Sofia only knows the IP).
+    const QByteArray sipsUrl = QStringLiteral("sips:%1:*").arg(host).toUtf8();
+    const QByteArray certificateDirectory = m_certificateDirectory.toUtf8();
+    const bool tls = !certificateDirectory.isEmpty();
     const QByteArray userAgent = m_options.userAgent.toUtf8();
     m_nua = nua_create(m_root, &EngineThread::onNuaEvent, this, NUTAG_URL(url.constData()),
+                       TAG_IF(tls, NUTAG_SIPS_URL(sipsUrl.constData())),
+                       TAG_IF(tls, NUTAG_CERTIFICATE_DIR(certificateDirectory.constData())),
+                       TAG_IF(tls, TPTAG_TLS_VERIFY_POLICY(TPTLS_VERIFY_OUT)),
                        SIPTAG_USER_AGENT_STR(userAgent.constData()),
                        NUTAG_OUTBOUND("no-validate no-options-keepalive"), NUTAG_KEEPALIVE(0),
                        NUTAG_ALLOW("INFO"), NUTAG_APPL_METHOD("INVITE, REGISTER, PUBLISH"),
@@ -199,7 +207,9 @@ bool EngineThread::ensureStack(const QString &bindHost, QString *error)
         return false;
     }
     m_boundHost = bindHost;
-    m_log->appendStep(QString(), QStringLiteral("SIP stack started on %1 (udp, tcp)").arg(QString::fromUtf8(url)));
+    m_log->appendStep(QString(), tls ? QStringLiteral("SIP stack started on %1 (udp, tcp) and %2 (tls)")
+                                           .arg(QString::fromUtf8(url), QString::fromUtf8(sipsUrl))
+                                     : QStringLiteral("SIP stack started on %1 (udp, tcp)").arg(QString::fromUtf8(url)));
     return true;
 }
 

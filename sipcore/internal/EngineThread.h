@@ -53,6 +53,8 @@ public:
     su_root_t *root() const { return m_root; }
     SipLog *log() const { return m_log; }
     const EngineOptions &options() const { return m_options; }
+    /// Where Sofia finds cafile.pem for TLS. Before start() only.
+    void setCertificateDirectory(const QString &directory) { m_certificateDirectory = directory; }
     RegistrationSession *registration(const QString &lineId);
     RegistrationSession *createRegistration(const QString &lineId);
     void destroyRegistration(const QString &lineId);
@@ -110,6 +112,7 @@ private:
     su_root_t *m_root = nullptr;
     nua_t *m_nua = nullptr;
     QString m_boundHost;
+    QString m_certificateDirectory;
 
     std::map<QString, std::unique_ptr<RegistrationSession>> m_registrations;
     QHash<QByteArray, QString> m_callIdLines;

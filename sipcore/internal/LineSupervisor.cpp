@@ -8,6 +8,8 @@
 #include "sipcore/internal/EngineThread.h"
 #include "sipcore/internal/HostResolver.h"
 #include "sipcore/internal/RegistrationSession.h"
+#include "sipcore/internal/TlsProbe.h"
+#include "sipcore/internal/TlsTrustStore.h"
 
 namespace Sip::Internal {
 
@@ -19,12 +21,14 @@ LineSupervisor::LineSupervisor(SipEngine &engine, EngineThread &thread, const Li
     , m_config(config)
     , m_options(options)
     , m_resolver(new HostResolver(this))
+    , m_tlsProbe(new TlsProbe(this))
 {
     m_retryTimer.setSingleShot(true);
     m_deadline.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &LineSupervisor::startAttempt);
     connect(&m_deadline, &QTimer::timeout, this, &LineSupervisor::onDeadline);
     connect(m_resolver, &HostResolver::finished, this, &LineSupervisor::onResolved);
+    connect(m_tlsProbe, &TlsProbe::finished, this, &LineSupervisor::onTlsChecked);
     m_last.lineId = config.id;
     m_last.state = RegistrationState::Unregistered;
 }
@@ -66,6 +70,7 @@ void LineSupervisor::unregister()
     m_retryTimer.stop();
     m_deadline.stop();
     m_resolver->cancel();
+    m_tlsProbe->cancel();
     const QString lineId = m_config.id;
     m_thread.post([this_thread = &m_thread, lineId] {
         if (RegistrationSession *session = this_thread->registration(lineId))
@@ -134,7 +139,44 @@ void LineSupervisor::onResolved(const ResolvedTarget &target)
     }
     if (!target.description.isEmpty() && !target.description.endsWith(QLatin1String("is an IP address")))
         m_engine.log()->appendStep(m_config.id, QStringLiteral("Resolved %1").arg(target.description));
+    if (m_config.transport == Transport::Tls) {
+        m_pendingTarget = target;
+        const QString serverName = HostPort::parse(m_config.outboundProxy.isEmpty() ? m_config.server
+                                                                                    : m_config.outboundProxy)
+                                       .host;
+        m_engine.log()->appendStep(m_config.id, QStringLiteral("Checking the TLS certificate of %1 at %2:%3")
+                                                    .arg(serverName, target.address)
+                                                    .arg(target.port));
+        m_tlsProbe->start(serverName, target.address, target.port, m_engine.tlsTrust().certificates(),
+                          qMin(m_options.transactionTimeoutMs, 10000));
+        return;
+    }
+    startRegistration(target);
+}
 
+void LineSupervisor::onTlsChecked(const TlsProbeResult &result)
+{
+    if (!m_wanted)
+        return;
+    if (!result.ok) {
+        m_deadline.stop();
+        RegistrationEvent event;
+        event.state = RegistrationState::NetworkFailed;
+        event.failure = FailureKind::Network;
+        event.statusCode = 503;
+        event.reasonPhrase = result.reasonPhrase;
+        event.diagnosis = result.diagnosis;
+        m_engine.log()->appendStep(m_config.id, result.summary, LogEntry::Kind::Error);
+        scheduleRetry(event);
+        publish(event);
+        return;
+    }
+    m_engine.log()->appendStep(m_config.id, result.summary);
+    startRegistration(m_pendingTarget);
+}
+
+void LineSupervisor::startRegistration(const ResolvedTarget &target)
+{
     RegistrationRequest request;
     request.attempt = m_attempt;
     request.addressOfRecord = Address::addressOfRecord(m_config).toUtf8();
@@ -195,6 +237,7 @@ void LineSupervisor::onDeadline()
         return;
     const QString lineId = m_config.id;
     m_resolver->cancel();
+    m_tlsProbe->cancel();
     m_thread.post([thread = &m_thread, lineId] {
         if (RegistrationSession *session = thread->registration(lineId))
             session->abort(QStringLiteral("No final answer in time; giving up this attempt"));

@@ -5,6 +5,7 @@
 #include "sipcore/LineConfig.h"
 #include "sipcore/RegistrationState.h"
 #include "sipcore/SipEngine.h"
+#include "sipcore/internal/HostResolver.h"
 
 #include <QObject>
 #include <QTimer>
@@ -12,8 +13,8 @@
 namespace Sip::Internal {
 
 class EngineThread;
-class HostResolver;
-struct ResolvedTarget;
+class TlsProbe;
+struct TlsProbeResult;
 
 /// Keeps one line registered, on the façade's thread: resolves the server, starts attempts on the
 /// engine thread, bounds each attempt with a deadline, and retries with back-off after failures that
@@ -42,6 +43,8 @@ public:
 private:
     void startAttempt();
     void onResolved(const ResolvedTarget &target);
+    void onTlsChecked(const TlsProbeResult &result);
+    void startRegistration(const ResolvedTarget &target);
     void onDeadline();
     void publish(RegistrationEvent event);
     void scheduleRetry(RegistrationEvent &event);
@@ -51,6 +54,8 @@ private:
     LineConfig m_config;
     EngineOptions m_options;
     HostResolver *m_resolver;
+    TlsProbe *m_tlsProbe;
+    ResolvedTarget m_pendingTarget; ///< Waiting for the TLS check
     QTimer m_retryTimer;
     QTimer m_deadline;
     quint64 m_attempt = 0;

@@ -173,7 +173,7 @@ void TestCliRegister::usageErrors_data()
                                                   QStringLiteral("127.0.0.1"), QStringLiteral("--extension"),
                                                   QStringLiteral("1"), QStringLiteral("--transport"),
                                                   QStringLiteral("smoke")}
-                                   << "udp or tcp";
+                                   << "udp, tcp or tls";
     QTest::newRow("bad server") << QStringList{QStringLiteral("register"), QStringLiteral("--server"),
                                                QStringLiteral("pbx:99999"), QStringLiteral("--extension"),
                                                QStringLiteral("1")}

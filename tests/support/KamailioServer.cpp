@@ -197,9 +197,19 @@ bool KamailioServer::writeConfiguration(const Options &options, quint16 port, QS
         {QStringLiteral("@MIN_EXPIRES@"), QString::number(options.minExpires)},
         {QStringLiteral("@DEFAULT_EXPIRES@"), QString::number(options.defaultExpires)},
         {QStringLiteral("@MAX_EXPIRES@"), QString::number(options.maxExpires)},
+        {QStringLiteral("@TLS_PORT@"), QString::number(m_tlsPort)},
+        {QStringLiteral("@TLS_CONFIG@"), runDir + QStringLiteral("/tls.cfg")},
     };
     for (const auto &[placeholder, value] : substitutions)
         config.replace(placeholder, value);
+    if (m_tlsPort != 0) {
+        const QString tls = QStringLiteral("[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+                                           "require_certificate = no\ncertificate = %1\nprivate_key = %2\n\n"
+                                           "[client:default]\nverify_certificate = no\nrequire_certificate = no\n")
+                                .arg(options.tlsCertificateFile, options.tlsKeyFile);
+        if (!writeFile(runDir + QStringLiteral("/tls.cfg"), tls.toUtf8(), error))
+            return false;
+    }
     static const QRegularExpression leftover(QStringLiteral("@[A-Z_]+@"));
     if (const QRegularExpressionMatch match = leftover.match(config); match.hasMatch()) {
         *error = QStringLiteral("kamailio.cfg.in has an unknown placeholder %1").arg(match.captured());
@@ -218,6 +228,12 @@ bool KamailioServer::launch(const Options &options, quint16 port)
     if (runDir.size() + 16 > maxSocketPathLength)
         return fail(QStringLiteral("temporary directory path too long for a control socket: %1").arg(runDir));
     m_port = port;
+    m_tlsPort = 0;
+    if (!options.tlsCertificateFile.isEmpty() && !options.tlsKeyFile.isEmpty()) {
+        do
+            m_tlsPort = FreePort::pick();
+        while (m_tlsPort == port);
+    }
     QString error;
     if (!writeConfiguration(options, port, &error))
         return fail(error);
@@ -230,6 +246,8 @@ bool KamailioServer::launch(const Options &options, quint16 port)
                              runDir + QStringLiteral("/kamailio.pid")};
     if (options.presence)
         arguments << QStringLiteral("-A") << QStringLiteral("WITH_PRESENCE");
+    if (m_tlsPort != 0)
+        arguments << QStringLiteral("-A") << QStringLiteral("WITH_TLS");
 
     m_process = std::make_unique<QProcess>();
     m_process->setWorkingDirectory(runDir);
@@ -328,6 +346,11 @@ bool KamailioServer::isRunning() const
 quint16 KamailioServer::port() const
 {
     return m_port;
+}
+
+quint16 KamailioServer::tlsPort() const
+{
+    return m_tlsPort;
 }
 
 QString KamailioServer::address() const

@@ -41,6 +41,9 @@ public:
         int maxExpires = 3600;
         /// Loads the presence modules (presence, presence_xml with force_active, presence_dialoginfo).
         bool presence = true;
+        /// SIP over TLS on a second free port when both are set: PEM server certificate (chain) and key.
+        QString tlsCertificateFile;
+        QString tlsKeyFile;
         /// How long start() waits for Kamailio to answer.
         int startTimeoutMs = 20000;
     };
@@ -62,6 +65,7 @@ public:
     bool isRunning() const;
 
     quint16 port() const;
+    quint16 tlsPort() const; ///< SIP over TLS port; 0 without TLS
     /// "127.0.0.1:PORT".
     QString address() const;
     QString domain() const;
@@ -96,6 +100,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     qint64 m_pid = 0;
     quint16 m_port = 0;
+    quint16 m_tlsPort = 0;
     QString m_domain;
     QMap<QString, QString> m_users;
     QString m_error;
