@@ -169,6 +169,13 @@ void MainWindow::createActions()
     m_saveLogAction->setShortcut(QKeySequence::Save);
     connect(m_saveLogAction, &QAction::triggered, this, [this] { m_logPane->saveAs(); });
 
+    auto *preferencesAction = new QAction(tr("&Preferences…"), this);
+    preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    preferencesAction->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences)
+                                        << QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(preferencesAction, &QAction::triggered, this, &MainWindow::preferencesRequested);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -177,6 +184,8 @@ void MainWindow::createActions()
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_newLineAction);
     fileMenu->addAction(m_saveLogAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(preferencesAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 

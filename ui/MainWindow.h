@@ -63,6 +63,7 @@ Q_SIGNALS:
     void lineRecreated(const QString &oldLineId, const Sip::LineConfig &line);
     void lineEnabledChangeRequested(const QString &lineId, bool enabled);
     void registerNowRequested(const QString &lineId);
+    void preferencesRequested();
     void closing();
 
 protected:

@@ -25,8 +25,7 @@ QString configDirectory()
 }
 } // namespace
 
-AppSettings::AppSettings(const QString &filePath)
-    : m_filePath(filePath)
+AppSettings::AppSettings(const QString &filePath) : m_filePath(filePath)
 {
     open();
 }
@@ -99,7 +98,8 @@ void AppSettings::open()
             m_status = Status::Corrupt;
             m_backupPath = m_filePath + QStringLiteral(".broken-") +
                            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-            if (QFile::rename(m_filePath, m_backupPath) || (QFile::copy(m_filePath, m_backupPath) && QFile::remove(m_filePath))) {
+            if (QFile::rename(m_filePath, m_backupPath) ||
+                (QFile::copy(m_filePath, m_backupPath) && QFile::remove(m_filePath))) {
                 m_problem = tr("Offhook's settings file could not be used (%1). It was kept as %2 and Offhook "
                                "starts with fresh settings; your stored passwords are still in the keychain.")
                                 .arg(reason, QDir::toNativeSeparators(m_backupPath));
@@ -150,7 +150,8 @@ QList<Sip::LineConfig> AppSettings::lines() const
         line.extension = m_settings->value(QStringLiteral("extension")).toString();
         line.server = m_settings->value(QStringLiteral("server")).toString();
         line.authUser = m_settings->value(QStringLiteral("authUser")).toString();
-        const Sip::Transport transport = Sip::transportFromName(m_settings->value(QStringLiteral("transport")).toString());
+        const Sip::Transport transport =
+            Sip::transportFromName(m_settings->value(QStringLiteral("transport")).toString());
         line.transport = transport == Sip::Transport::Invalid ? Sip::Transport::Udp : transport;
         line.port = quint16(m_settings->value(QStringLiteral("port"), 0).toUInt());
         line.expiresSeconds = m_settings->value(QStringLiteral("expiresSeconds"), 300).toInt();
@@ -173,7 +174,8 @@ void AppSettings::saveLine(const Sip::LineConfig &line)
 {
     m_settings->beginGroup(QStringLiteral("lines"));
     const bool isNew = !m_settings->childGroups().contains(line.id);
-    const int order = isNew ? int(m_settings->childGroups().size()) : m_settings->value(line.id + QStringLiteral("/order")).toInt();
+    const int order =
+        isNew ? int(m_settings->childGroups().size()) : m_settings->value(line.id + QStringLiteral("/order")).toInt();
     m_settings->beginGroup(line.id);
     m_settings->setValue(QStringLiteral("order"), order);
     m_settings->setValue(QStringLiteral("displayName"), line.displayName);
@@ -211,6 +213,25 @@ void AppSettings::setWindowGeometry(const QByteArray &geometry, const QByteArray
 {
     m_settings->setValue(QStringLiteral("window/geometry"), geometry);
     m_settings->setValue(QStringLiteral("window/state"), state);
+    sync();
+}
+
+Gui::Preferences AppSettings::preferences() const
+{
+    Gui::Preferences result;
+    result.inputDevice = m_settings->value(QStringLiteral("audio/inputDevice")).toString();
+    result.outputDevice = m_settings->value(QStringLiteral("audio/outputDevice")).toString();
+    result.ringingDevice = m_settings->value(QStringLiteral("audio/ringingDevice")).toString();
+    result.caFile = m_settings->value(QStringLiteral("tls/caFile")).toString();
+    return result;
+}
+
+void AppSettings::setPreferences(const Gui::Preferences &preferences)
+{
+    m_settings->setValue(QStringLiteral("audio/inputDevice"), preferences.inputDevice);
+    m_settings->setValue(QStringLiteral("audio/outputDevice"), preferences.outputDevice);
+    m_settings->setValue(QStringLiteral("audio/ringingDevice"), preferences.ringingDevice);
+    m_settings->setValue(QStringLiteral("tls/caFile"), preferences.caFile);
     sync();
 }
 

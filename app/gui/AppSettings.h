@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sipcore/LineConfig.h"
+#include "ui/Preferences.h"
 
 #include <QByteArray>
 #include <QList>
@@ -22,13 +23,21 @@ class AppSettings
 {
 public:
     static constexpr int CurrentVersion = 1;
-    enum class Status { Invalid = 0, Ok, Created, Corrupt, Unreadable, NewerVersion };
+    enum class Status
+    {
+        Invalid = 0,
+        Ok,
+        Created,
+        Corrupt,
+        Unreadable,
+        NewerVersion
+    };
 
     explicit AppSettings(const QString &filePath);
     ~AppSettings();
 
-    static QString defaultFilePath();       ///< <config dir>/offhook/offhook.ini
-    static QString demoFilePath();          ///< <config dir>/offhook/demo.ini, the --demo profile
+    static QString defaultFilePath(); ///< <config dir>/offhook/offhook.ini
+    static QString demoFilePath();    ///< <config dir>/offhook/demo.ini, the --demo profile
 
     Status status() const { return m_status; }
     /// What went wrong with the file, for a message box; empty when Ok or Created.
@@ -37,13 +46,16 @@ public:
     QString filePath() const { return m_filePath; }
     bool isWritable() const { return m_writable; }
 
-    QList<Sip::LineConfig> lines() const;  ///< Passwords are empty
+    QList<Sip::LineConfig> lines() const; ///< Passwords are empty
     void saveLine(const Sip::LineConfig &line);
     void removeLine(const QString &lineId);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void setWindowGeometry(const QByteArray &geometry, const QByteArray &state);
+
+    Gui::Preferences preferences() const;
+    void setPreferences(const Gui::Preferences &preferences);
 
     bool maskCredentials() const;
     void setMaskCredentials(bool mask);

@@ -8,11 +8,13 @@
 #include "app/gui/LineController.h"
 #include "app/gui/MemorySecretStore.h"
 #include "app/gui/PlainFileSecretStore.h"
+#include "audio/PortAudioBackend.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 #include "ui/DialPad.h"
 #include "ui/LogPane.h"
 #include "ui/MainWindow.h"
+#include "ui/PreferencesDialog.h"
 #include "ui/Theme.h"
 
 #include <QApplication>
@@ -115,7 +117,17 @@ int main(int argc, char *argv[])
     if (!command.dialTarget.isEmpty())
         window.dialPad()->setNumber(command.dialTarget);
 
-    if (!engine.start()) {
+    QObject::connect(&window, &Gui::MainWindow::preferencesRequested, &window, [&window, &settings] {
+        // PortAudio is brought up only while the dialog is open: it probes every sound card.
+        Audio::PortAudioBackend audio;
+        Gui::PreferencesDialog dialog(settings.preferences(), audio.isInitialized() ? &audio : nullptr, &window);
+        if (dialog.exec() == QDialog::Accepted)
+            settings.setPreferences(dialog.preferences());
+    });
+
+    Sip::EngineOptions engineOptions;
+    engineOptions.caCertificatesFile = settings.preferences().caFile;
+    if (!engine.start(engineOptions)) {
         QMessageBox::critical(nullptr, QObject::tr("Offhook — Engine failed"),
                               QObject::tr("The SIP engine could not start. Lines cannot register."));
     }
