@@ -11,7 +11,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("RegistrationTrace", text);
+    return QCoreApplication::translate("Gui::RegistrationTrace", text);
 }
 
 bool isResponse(const Sip::LogEntry &entry)

@@ -10,6 +10,7 @@
 #include "ui/LadderView.h"
 #include "ui/LineListModel.h"
 #include "ui/LogExport.h"
+#include "ui/PreflightPanel.h"
 #include "ui/RegistrationTrace.h"
 #include "ui/StepTrackerWidget.h"
 #include "ui/Theme.h"
@@ -92,6 +93,11 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     auto *diagnosisLayout = new QVBoxLayout(diagnosisBox);
     diagnosisLayout->addWidget(m_diagnosis);
     diagnosisLayout->addWidget(m_checks, 1);
+    // On demand: does the server answer at all, and on which transport?
+    auto *preflight = new PreflightPanel(diagnosisBox);
+    preflight->setLog(m_engine ? m_engine->log() : nullptr);
+    preflight->setLineProvider([this] { return m_line; });
+    diagnosisLayout->addWidget(preflight);
 
     auto *left = new QSplitter(Qt::Vertical, this);
     left->addWidget(stepsBox);

@@ -8,6 +8,7 @@
 #include "sipcore/SipLog.h"
 #include "ui/AccountWizard.h"
 #include "ui/LogModel.h"
+#include "ui/PreflightPanel.h"
 #include "ui/RegistrationTrace.h"
 #include "ui/StepTrackerWidget.h"
 #include "ui/Theme.h"
@@ -31,6 +32,7 @@ WizardTestPage::WizardTestPage(Sip::SipEngine *engine, QWidget *parent)
     , m_steps(new StepTrackerWidget(this))
     , m_result(new QLabel(this))
     , m_retry(new QPushButton(Theme::icon(QStringLiteral("refresh")), tr("Test again"), this))
+    , m_preflight(new PreflightPanel(this))
 {
     setObjectName(QStringLiteral("testPage"));
     setTitle(tr("Test registration"));
@@ -72,9 +74,15 @@ WizardTestPage::WizardTestPage(Sip::SipEngine *engine, QWidget *parent)
     resultRow->addWidget(m_retry, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(resultRow);
+    layout->addWidget(m_preflight);
     layout->addWidget(splitter, 1);
 
+    m_preflight->setLineProvider([this] {
+        const auto *accountWizard = qobject_cast<const AccountWizard *>(wizard());
+        return accountWizard ? accountWizard->line() : Sip::LineConfig();
+    });
     if (m_engine) {
+        m_preflight->setLog(m_engine->log());
         connect(m_engine, &Sip::SipEngine::registrationChanged, this, &WizardTestPage::onEvent);
         if (Sip::SipLog *log = m_engine->log()) {
             connect(log, &Sip::SipLog::entriesAdded, this, [this](const QList<Sip::LogEntry> &entries) {
@@ -191,6 +199,9 @@ void WizardTestPage::onEvent(const Sip::RegistrationEvent &event)
         }
         html += tr("Go <b>Back</b> to fix a field, or <b>Finish</b> to keep the line as it is.");
         m_result->setText(html);
+        // No answer or no connection: find out at once what, if anything, answers, and on which transport.
+        if (event.failure == Sip::FailureKind::Timeout || event.failure == Sip::FailureKind::Network)
+            m_preflight->check();
     }
     Q_EMIT completeChanged();
 }
