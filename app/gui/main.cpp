@@ -8,6 +8,7 @@
 #include "app/gui/LineController.h"
 #include "app/gui/MemorySecretStore.h"
 #include "app/gui/PlainFileSecretStore.h"
+#include "app/gui/SingleInstance.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 #include "ui/DialPad.h"
@@ -16,6 +17,7 @@
 #include "ui/Theme.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -24,6 +26,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QTranslator>
+#include <QWindow>
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -66,6 +69,12 @@ int main(int argc, char *argv[])
     const QString settingsPath = !command.settingsFile.isEmpty() ? command.settingsFile
                                  : command.demo                  ? App::AppSettings::demoFilePath()
                                                                  : App::AppSettings::defaultFilePath();
+    // A second start (a sip:/tel: link clicked elsewhere) hands its number to the running Offhook.
+    App::SingleInstance instance(settingsPath);
+    if (instance.sendToRunning(command.dialTarget))
+        return 0;
+    instance.listen();
+
     App::AppSettings settings(settingsPath);
 
     Sip::SipLog log;
@@ -114,6 +123,13 @@ int main(int argc, char *argv[])
     window.setTrayEnabled(!command.noTray);
     if (!command.dialTarget.isEmpty())
         window.dialPad()->setNumber(command.dialTarget);
+    QObject::connect(&instance, &App::SingleInstance::activationRequested, &window, [&window](const QString &target) {
+        if (!target.isEmpty())
+            window.dialPad()->setNumber(target);
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    });
 
     if (!engine.start()) {
         QMessageBox::critical(nullptr, QObject::tr("Offhook — Engine failed"),
@@ -125,6 +141,18 @@ int main(int argc, char *argv[])
         controller.loadLines();
 
     window.show();
+    if (qEnvironmentVariableIsSet("OFFHOOK_STARTUP_TRACE")) {
+        // For bench/gui: the wall-clock time at which the main window is first on screen.
+        auto *poll = new QTimer(&window);
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, poll] {
+            if (window.windowHandle() && window.windowHandle()->isExposed()) {
+                poll->stop();
+                std::fprintf(stderr, "offhook: main window shown at %lld ms\n",
+                             static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+            }
+        });
+        poll->start(1);
+    }
     if (!settings.problem().isEmpty()) {
         QTimer::singleShot(0, &window, [&window, &settings] {
             QMessageBox::warning(&window, QObject::tr("Offhook — Settings"), settings.problem());
