@@ -277,8 +277,14 @@ void OptionsProbe::log(LogEntry::Kind kind, const QByteArray &raw)
     entry.transport = transportName(m_probe.transport);
     entry.peer = bracketed(m_probe.address) + u':' + QString::number(m_probe.port);
     entry.raw = raw;
+    // Same first-line summary as the engine's log: "OPTIONS sip:…", "200 Keepalive".
     const qsizetype lineEnd = raw.indexOf('\r');
-    entry.text = QString::fromUtf8(raw.left(lineEnd < 0 ? qMin<qsizetype>(raw.size(), 200) : lineEnd));
+    QByteArray first = raw.left(lineEnd < 0 ? qMin<qsizetype>(raw.size(), 200) : lineEnd).trimmed();
+    if (first.startsWith("SIP/2.0 "))
+        first = first.mid(8);
+    else if (first.endsWith(" SIP/2.0"))
+        first.chop(8);
+    entry.text = QString::fromUtf8(first);
     Q_EMIT messageLogged(entry);
 }
 

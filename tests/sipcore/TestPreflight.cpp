@@ -150,7 +150,7 @@ void TestPreflight::kamailioAnswersOnUdpAndTcp()
         if (entry.lineId != QStringLiteral("p1"))
             continue;
         sent += entry.kind == Sip::LogEntry::Kind::Sent && entry.text.startsWith(QStringLiteral("OPTIONS "));
-        received += entry.kind == Sip::LogEntry::Kind::Received && entry.text.startsWith(QStringLiteral("SIP/2.0 200"));
+        received += entry.kind == Sip::LogEntry::Kind::Received && entry.text.startsWith(QStringLiteral("200 "));
     }
     QVERIFY(sent >= 2);
     QCOMPARE(received, 2);

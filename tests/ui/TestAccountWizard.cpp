@@ -10,6 +10,9 @@
 #include "tests/support/KamailioServer.h"
 #include "ui/LineListModel.h"
 #include "ui/MainWindow.h"
+#include "ui/RegistrationTrace.h"
+#include "ui/StepTrackerWidget.h"
+#include "ui/TroubleshooterDialog.h"
 
 #include <QAbstractButton>
 #include <QLabel>
@@ -227,6 +230,18 @@ void TestAccountWizard::wrongPasswordShowsAuthenticationDiagnosis()
                               Gui::LineLight::Failed, 15000);
     QVERIFY(model->index(0).data(Gui::LineListModel::DiagnosisRole).toString().contains(
         QStringLiteral("Auth User or Password")));
+
+    // The troubleshooter shows the whole attempt from the real log, the rejected step last.
+    m_window->troubleshoot(model->lineIdAt(0));
+    auto *troubleshooter = m_window->findChild<Gui::TroubleshooterDialog *>(QStringLiteral("troubleshooter"));
+    QVERIFY(troubleshooter);
+    auto *steps = troubleshooter->findChild<Gui::StepTrackerWidget *>();
+    QVERIFY(steps);
+    QTRY_VERIFY(Gui::RegistrationTrace::summary(steps->steps())
+                    .startsWith(QStringLiteral("REGISTER sent → 401 challenge → REGISTER with digest → 401 "
+                                               "Unauthorized — credentials rejected")));
+    QCOMPARE(steps->steps().at(3).status, Gui::TraceStep::Status::Failed);
+    troubleshooter->close();
 }
 
 void TestAccountWizard::backLeavesTheTestToFixAField()
