@@ -86,6 +86,7 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     stepsScroll->setWidget(m_steps);
     stepsScroll->setWidgetResizable(true);
     stepsScroll->setFrameShape(QFrame::NoFrame);
+    stepsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *stepsLayout = new QVBoxLayout(stepsBox);
     stepsLayout->addWidget(stepsScroll);
 
@@ -102,6 +103,8 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     auto *left = new QSplitter(Qt::Vertical, this);
     left->addWidget(stepsBox);
     left->addWidget(diagnosisBox);
+    // The steps of the attempt come first: room for five of them without scrolling.
+    left->setSizes({400, 260});
 
     auto *ladderBox = new QGroupBox(tr("Ladder diagram"), this);
     auto *ladderScroll = new QScrollArea(ladderBox);
@@ -120,6 +123,7 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     main->addWidget(right);
     main->setStretchFactor(0, 2);
     main->setStretchFactor(1, 3);
+    main->setSizes({430, 650});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *registerButton = buttons->addButton(tr("Register again"), QDialogButtonBox::ActionRole);
@@ -185,8 +189,8 @@ void TroubleshooterDialog::refresh()
     m_steps->setSteps(RegistrationTrace::build(entries, m_line.id, m_event));
     const int selected = m_ladder->selectedArrow();
     m_ladder->setDiagram(LadderDiagram::build(RegistrationTrace::lastAttempt(entries, m_line.id)));
-    if (selected >= 0)
-        m_ladder->selectArrow(selected);
+    // Keep the user's choice; otherwise show the last message, the one the attempt ended with.
+    m_ladder->selectArrow(selected >= 0 ? selected : int(m_ladder->diagram().arrows.size()) - 1);
 
     Sip::Diagnosis::Context context;
     context.credentialsSent = m_event.failure == Sip::FailureKind::Authentication;

@@ -62,12 +62,14 @@ WizardTestPage::WizardTestPage(Sip::SipEngine *engine, QWidget *parent)
     stepsArea->setWidget(m_steps);
     stepsArea->setWidgetResizable(true);
     stepsArea->setFrameShape(QFrame::NoFrame);
+    stepsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(stepsArea);
     splitter->addWidget(m_logView);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({250, 170}); // the steps in full; the log below scrolls
 
     auto *resultRow = new QHBoxLayout;
     resultRow->addWidget(m_result, 1);
