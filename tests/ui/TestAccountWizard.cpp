@@ -7,6 +7,7 @@
 #include "app/gui/MemorySecretStore.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
+#include "tests/support/FreePort.h"
 #include "tests/support/KamailioServer.h"
 #include "ui/LineListModel.h"
 #include "ui/MainWindow.h"
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void wrongPasswordShowsAuthenticationDiagnosis();
     void backLeavesTheTestToFixAField();
     void serverCheckSaysWhatAnswers();
+    void failedTestRunsTheServerCheck();
 
 private:
     Gui::AccountWizard *openWizard();
@@ -296,6 +298,33 @@ void TestAccountWizard::serverCheckSaysWhatAnswers()
     server->clear();
     QTest::keyClicks(server, QStringLiteral("not a server"));
     QVERIFY(!check->isEnabled());
+    wizard->reject();
+}
+
+void TestAccountWizard::failedTestRunsTheServerCheck()
+{
+    // Nothing listens on this port: the test registration fails, and the server check runs by itself
+    // and says so in words.
+    const quint16 deadPort = Test::FreePort::pick();
+    QVERIFY(deadPort);
+    Gui::AccountWizard *wizard = openWizard();
+    QVERIFY(wizard);
+    wizard->next();
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(QStringLiteral("serverEdit")),
+                     QStringLiteral("127.0.0.1:%1").arg(deadPort));
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(QStringLiteral("extensionEdit")), QStringLiteral("1001"));
+    wizard->next();
+    wizard->next();
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(Gui::AccountWizard::TestPageId));
+    auto *page = wizard->page(Gui::AccountWizard::TestPageId);
+    auto *result = page->findChild<QLabel *>(QStringLiteral("testResultLabel"));
+    auto *check = page->findChild<QLabel *>(QStringLiteral("preflightResult"));
+    QVERIFY(result && check);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("Not registered")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(check->text().contains(QStringLiteral("Nothing is listening for SIP")), 15000);
+    QVERIFY2(check->text().contains(QStringLiteral("UDP 127.0.0.1:%1: nothing is listening").arg(deadPort)),
+             qPrintable(check->text()));
     wizard->reject();
 }
 
