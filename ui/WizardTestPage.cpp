@@ -134,7 +134,9 @@ void WizardTestPage::startTest()
         return;
     }
     Sip::LineConfig line = accountWizard->line();
-    m_testLineId = QStringLiteral("wizard-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    // The id shows in the log's Line column: say what it is.
+    m_testLineId = QStringLiteral("test %1 #%2")
+                       .arg(Sip::Address::displayAddress(line), QUuid::createUuid().toString(QUuid::WithoutBraces).left(4));
     line.id = m_testLineId;
     LogFilter filter;
     filter.lineId = m_testLineId;
