@@ -9,6 +9,7 @@
 #include "sipcore/SipLog.h"
 #include "tests/support/FreePort.h"
 #include "tests/support/KamailioServer.h"
+#include "ui/LineDialog.h"
 #include "ui/LineListModel.h"
 #include "ui/MainWindow.h"
 #include "ui/RegistrationTrace.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void backLeavesTheTestToFixAField();
     void serverCheckSaysWhatAnswers();
     void failedTestRunsTheServerCheck();
+    void editingALineReRegistersIt();
 
 private:
     Gui::AccountWizard *openWizard();
@@ -326,6 +328,37 @@ void TestAccountWizard::failedTestRunsTheServerCheck()
     QVERIFY2(check->text().contains(QStringLiteral("UDP 127.0.0.1:%1: nothing is listening").arg(deadPort)),
              qPrintable(check->text()));
     wizard->reject();
+}
+
+void TestAccountWizard::editingALineReRegistersIt()
+{
+    Sip::LineConfig line;
+    line.extension = QStringLiteral("1001");
+    line.server = m_kamailio.address();
+    line.password = QStringLiteral("typo");
+    const QString id = m_controller->addLine(line);
+    Gui::LineListModel *model = m_window->lineModel();
+    const QModelIndex index = model->index(model->rowOf(id));
+    QTRY_COMPARE_WITH_TIMEOUT(Gui::LineLight(index.data(Gui::LineListModel::LightRole).toInt()),
+                              Gui::LineLight::Failed, 15000);
+
+    // The user fixes the password in the line dialog and saves: the line registers again at once.
+    m_window->editLine(id);
+    auto *dialog = m_window->findChild<Gui::LineDialog *>(QStringLiteral("lineDialog"));
+    QVERIFY(dialog);
+    auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+    QVERIFY(password);
+    password->clear();
+    QTest::keyClicks(password, m_kamailio.password(QStringLiteral("1001")));
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveButton"));
+    QVERIFY(save && save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(Gui::LineLight(index.data(Gui::LineListModel::LightRole).toInt()),
+                              Gui::LineLight::Registered, 15000);
+    QTRY_VERIFY(!m_kamailio.bindings(QStringLiteral("1001")).isEmpty());
+    QTRY_VERIFY(m_secrets->contains(App::SecretStore::keyForLine(id)));
+    m_controller->deleteLine(id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_kamailio.bindings(QStringLiteral("1001")).isEmpty(), 10000);
 }
 
 QTEST_MAIN(TestAccountWizard)
