@@ -4,7 +4,8 @@
 #
 # Screenshots for the README: runs Offhook under xvfb-run against the local demo PBX, drives it from
 # the keyboard (xdotool) and saves PNGs of the main window, the account wizard (test registration and
-# server check) and the troubleshooter into docs/screenshots/.
+# server check) and the troubleshooter into docs/screenshots/, and the main window once more under a
+# dark desktop palette.
 # Needs a build (scripts/build.sh), xvfb-run, xdotool, ImageMagick (import) and kamailio.
 #   scripts/screenshots.sh [OUTPUT_DIR]
 set -euo pipefail
@@ -25,6 +26,28 @@ if [[ -z "${OFFHOOK_IN_XVFB:-}" ]]; then
     OFFHOOK_DEMO_PORT="$port" XDG_RUNTIME_DIR="$work/run" "$source_dir/demo/run-demo-pbx.sh" start
     OFFHOOK_IN_XVFB=1 XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/config" \
         xvfb-run -a -s "-screen 0 1400x900x24" "$0" "$output"
+    # The main window again under a dark desktop palette (Qt's KDE platform theme reads kdeglobals).
+    mkdir -p "$work/dark"
+    cat > "$work/dark/kdeglobals" << 'COLORS'
+[Colors:Window]
+BackgroundNormal=32,35,38
+ForegroundNormal=252,252,252
+[Colors:View]
+BackgroundNormal=20,22,24
+BackgroundAlternate=29,31,34
+ForegroundNormal=252,252,252
+[Colors:Button]
+BackgroundNormal=41,44,48
+ForegroundNormal=252,252,252
+[Colors:Selection]
+BackgroundNormal=61,174,233
+ForegroundNormal=252,252,252
+[Colors:Tooltip]
+BackgroundNormal=41,44,48
+ForegroundNormal=252,252,252
+COLORS
+    OFFHOOK_IN_XVFB=dark XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/dark" XDG_CURRENT_DESKTOP=KDE \
+        KDE_SESSION_VERSION=5 KDE_FULL_SESSION=true xvfb-run -a -s "-screen 0 1400x900x24" "$0" "$output"
     echo "screenshots: $(ls "$output")"
     exit 0
 fi
@@ -55,6 +78,21 @@ main="$(window_named "Offhook — demo")"
 xdotool windowsize "$main" 1240 760
 xdotool windowfocus --sync "$main"
 sleep 2
+if [[ "$OFFHOOK_IN_XVFB" == dark ]]; then
+    keys ctrl+n
+    wizard="$(window_named "Offhook — New line")"
+    xdotool windowfocus --sync "$wizard"
+    keys Return
+    typed "$server"; keys Tab; typed "1004"; keys Return
+    keys Tab; typed "wrong-password"; keys Return
+    keys Return
+    sleep 2.5
+    keys Return
+    sleep 1.5
+    xdotool windowfocus --sync "$main"
+    shot "$main" main-window-dark.png 1
+    exit 0
+fi
 
 # Wizard: a second line, checked with the preflight, then the live test registration.
 keys ctrl+n
