@@ -29,6 +29,7 @@ public:
     Sip::LineConfig line() const;
     ProviderPreset preset() const;
     const QList<ProviderPreset> &presets() const { return m_presets; }
+    Sip::SipEngine *engine() const { return m_engine; }
 
     void accept() override;
 
@@ -36,6 +37,7 @@ Q_SIGNALS:
     void lineReady(const Sip::LineConfig &line);
 
 private:
+    Sip::SipEngine *m_engine;
     QList<ProviderPreset> m_presets;
 };
 

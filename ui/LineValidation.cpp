@@ -11,7 +11,7 @@ namespace Gui::LineValidation {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LineValidation", text);
+    return QCoreApplication::translate("Gui::LineValidation", text);
 }
 } // namespace
 

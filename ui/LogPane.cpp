@@ -12,6 +12,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -32,6 +33,9 @@
 namespace Gui {
 
 namespace {
+constexpr qsizetype kFeedSlice = 500; ///< Entries per model insertion while catching up
+constexpr qint64 kFeedBudgetMs = 12;  ///< UI time per event-loop turn spent catching up
+
 QToolButton *toolButton(QWidget *parent, const QString &objectName, const QString &iconName, const QString &text,
                         const QString &toolTip)
 {
@@ -57,6 +61,7 @@ LogPane::LogPane(QWidget *parent)
     , m_stepsCheck(new QCheckBox(tr("Steps"), this))
     , m_maskCheck(new QCheckBox(tr("Mask credentials"), this))
     , m_filterTimer(new QTimer(this))
+    , m_feedTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("logPane"));
 
@@ -166,6 +171,7 @@ LogPane::LogPane(QWidget *parent)
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(180);
     connect(m_filterTimer, &QTimer::timeout, this, &LogPane::applyFilter);
+    connect(m_feedTimer, &QTimer::timeout, this, &LogPane::feedModel);
     connect(m_textFilter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_textFilter, &QLineEdit::returnPressed, this, &LogPane::applyFilter);
     connect(m_lineFilter, &QComboBox::currentIndexChanged, this, &LogPane::applyFilter);
@@ -237,7 +243,30 @@ void LogPane::setMaskCredentials(bool mask)
 
 void LogPane::appendEntries(const QList<Sip::LogEntry> &entries)
 {
-    m_model->append(entries);
+    // A flood arrives in big batches; feeding them to the model in time-boxed slices lets painting,
+    // input and timers run in between, so the window never freezes for a whole batch.
+    if (m_incoming.isEmpty() && entries.size() <= kFeedSlice) {
+        m_model->append(entries);
+        return;
+    }
+    m_incoming.append(entries);
+    if (m_incoming.size() > m_model->maxEntries())
+        m_incoming.remove(0, m_incoming.size() - m_model->maxEntries());
+    if (!m_feedTimer->isActive())
+        m_feedTimer->start(0);
+}
+
+void LogPane::feedModel()
+{
+    QElapsedTimer budget;
+    budget.start();
+    while (!m_incoming.isEmpty() && budget.elapsed() < kFeedBudgetMs) {
+        const qsizetype count = std::min<qsizetype>(kFeedSlice, m_incoming.size());
+        m_model->append(m_incoming.first(count));
+        m_incoming.remove(0, count);
+    }
+    if (m_incoming.isEmpty())
+        m_feedTimer->stop();
 }
 
 void LogPane::rememberScrollPosition()
@@ -325,6 +354,8 @@ bool LogPane::saveVisibleTo(const QString &path)
 
 void LogPane::clear()
 {
+    m_incoming.clear();
+    m_feedTimer->stop();
     m_model->clear();
     m_follow = true;
 }

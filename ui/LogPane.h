@@ -53,6 +53,7 @@ private:
     void updateStatus();
     void rememberScrollPosition();
     void followIfNeeded();
+    void feedModel();
 
     LogModel *m_model;
     QTreeView *m_view;
@@ -65,6 +66,8 @@ private:
     QToolButton *m_unfoldButton;
     QLabel *m_statusLabel;
     QTimer *m_filterTimer;
+    QTimer *m_feedTimer;
+    QList<Sip::LogEntry> m_incoming; ///< Arrived, not yet in the model (see feedModel)
     bool m_follow = true;
 };
 

@@ -11,17 +11,30 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("RegistrationTrace", text);
+    return QCoreApplication::translate("Gui::RegistrationTrace", text);
+}
+
+// The engine's entry text drops "SIP/2.0" ("401 Unauthorized"); the raw message tells requests from
+// responses.
+QByteArray firstLine(const Sip::LogEntry &entry)
+{
+    const qsizetype end = entry.raw.indexOf('\n');
+    return (end < 0 ? entry.raw : entry.raw.left(end)).trimmed();
 }
 
 bool isResponse(const Sip::LogEntry &entry)
 {
-    return entry.text.startsWith(u"SIP/2.0 ");
+    return entry.raw.startsWith("SIP/2.0 ") || (entry.raw.isEmpty() && entry.text.startsWith(u"SIP/2.0 "));
 }
 
 int statusOf(const Sip::LogEntry &entry)
 {
-    return isResponse(entry) ? entry.text.mid(8, 3).toInt() : 0;
+    return isResponse(entry) ? entry.methodOrStatus().toInt() : 0;
+}
+
+QString reasonOf(const Sip::LogEntry &entry)
+{
+    return QString::fromUtf8(firstLine(entry).mid(12)).trimmed();
 }
 
 bool isRegister(const Sip::LogEntry &entry)
@@ -161,7 +174,7 @@ QList<TraceStep> RegistrationTrace::build(const QList<Sip::LogEntry> &entries, c
             TraceStep step;
             step.sequence = entry.sequence;
             step.timestamp = entry.timestamp;
-            const QString reason = entry.text.mid(12).trimmed();
+            const QString reason = reasonOf(entry);
             if (status == 401 || status == 407) {
                 const QByteArray challenge = entry.header(status == 401 ? "WWW-Authenticate" : "Proxy-Authenticate");
                 QString algorithm = parameter(challenge, QStringLiteral("algorithm"));

@@ -30,9 +30,16 @@ QColor logColor(Sip::LogEntry::Kind kind, bool dim)
     case Sip::LogEntry::Kind::Error:
         color = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
         break;
-    default:
-        color = QGuiApplication::palette().color(QPalette::PlaceholderText);
+    default: {
+        // Engine steps: between text and background. Derived from both rather than taken from
+        // PlaceholderText, which some desktop themes leave at its light-mode default.
+        const QPalette palette = QGuiApplication::palette();
+        const QColor text = palette.color(QPalette::Text);
+        const QColor base = palette.color(QPalette::Base);
+        color = QColor::fromRgbF(0.6f * text.redF() + 0.4f * base.redF(), 0.6f * text.greenF() + 0.4f * base.greenF(),
+                                 0.6f * text.blueF() + 0.4f * base.blueF());
         break;
+    }
     }
     if (dim) {
         const QColor text = QGuiApplication::palette().color(QPalette::Text);

@@ -10,6 +10,7 @@
 #include "ui/LadderView.h"
 #include "ui/LineListModel.h"
 #include "ui/LogExport.h"
+#include "ui/PreflightPanel.h"
 #include "ui/RegistrationTrace.h"
 #include "ui/StepTrackerWidget.h"
 #include "ui/Theme.h"
@@ -85,6 +86,7 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     stepsScroll->setWidget(m_steps);
     stepsScroll->setWidgetResizable(true);
     stepsScroll->setFrameShape(QFrame::NoFrame);
+    stepsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *stepsLayout = new QVBoxLayout(stepsBox);
     stepsLayout->addWidget(stepsScroll);
 
@@ -92,10 +94,17 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     auto *diagnosisLayout = new QVBoxLayout(diagnosisBox);
     diagnosisLayout->addWidget(m_diagnosis);
     diagnosisLayout->addWidget(m_checks, 1);
+    // On demand: does the server answer at all, and on which transport?
+    auto *preflight = new PreflightPanel(diagnosisBox);
+    preflight->setLog(m_engine ? m_engine->log() : nullptr);
+    preflight->setLineProvider([this] { return m_line; });
+    diagnosisLayout->addWidget(preflight);
 
     auto *left = new QSplitter(Qt::Vertical, this);
     left->addWidget(stepsBox);
     left->addWidget(diagnosisBox);
+    // The steps of the attempt come first: room for five of them without scrolling.
+    left->setSizes({400, 260});
 
     auto *ladderBox = new QGroupBox(tr("Ladder diagram"), this);
     auto *ladderScroll = new QScrollArea(ladderBox);
@@ -114,6 +123,7 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     main->addWidget(right);
     main->setStretchFactor(0, 2);
     main->setStretchFactor(1, 3);
+    main->setSizes({430, 650});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *registerButton = buttons->addButton(tr("Register again"), QDialogButtonBox::ActionRole);
@@ -179,8 +189,8 @@ void TroubleshooterDialog::refresh()
     m_steps->setSteps(RegistrationTrace::build(entries, m_line.id, m_event));
     const int selected = m_ladder->selectedArrow();
     m_ladder->setDiagram(LadderDiagram::build(RegistrationTrace::lastAttempt(entries, m_line.id)));
-    if (selected >= 0)
-        m_ladder->selectArrow(selected);
+    // Keep the user's choice; otherwise show the last message, the one the attempt ended with.
+    m_ladder->selectArrow(selected >= 0 ? selected : int(m_ladder->diagram().arrows.size()) - 1);
 
     Sip::Diagnosis::Context context;
     context.credentialsSent = m_event.failure == Sip::FailureKind::Authentication;

@@ -4,7 +4,9 @@
 
 #include "sipcore/SipAddress.h"
 #include "ui/AccountWizard.h"
+#include "sipcore/SipEngine.h"
 #include "ui/LineValidation.h"
+#include "ui/PreflightPanel.h"
 #include "ui/Theme.h"
 
 #include <QFormLayout>
@@ -22,6 +24,7 @@ WizardServerPage::WizardServerPage(QWidget *parent)
     , m_address(new QLabel(this))
     , m_problem(new QLabel(this))
     , m_hint(new QLabel(this))
+    , m_preflight(new PreflightPanel(this))
 {
     setObjectName(QStringLiteral("serverPage"));
     setTitle(tr("Server and extension"));
@@ -63,6 +66,8 @@ WizardServerPage::WizardServerPage(QWidget *parent)
     layout->addWidget(addressCaption);
     layout->addWidget(m_address);
     layout->addWidget(m_problem);
+    layout->addSpacing(6);
+    layout->addWidget(m_preflight);
     layout->addStretch();
     layout->addWidget(m_hint);
 
@@ -79,6 +84,8 @@ void WizardServerPage::initializePage()
         m_extension->setPlaceholderText(preset.extensionHint);
         m_hint->setText(preset.hint);
         m_hint->setVisible(!preset.hint.isEmpty());
+        m_preflight->setLog(accountWizard->engine() ? accountWizard->engine()->log() : nullptr);
+        m_preflight->setLineProvider([accountWizard] { return accountWizard->line(); });
     }
     update();
 }
@@ -106,6 +113,7 @@ void WizardServerPage::update()
     const QString host = server.valid ? (server.isIpv6() ? u'[' + server.host + u']' : server.host)
                                       : (m_server->text().trimmed().isEmpty() ? tr("server") : m_server->text().trimmed());
     m_address->setText(extension + u'@' + host);
+    m_preflight->setEnabled(LineValidation::serverProblem(m_server->text()).isEmpty() && !m_server->text().isEmpty());
     Q_EMIT completeChanged();
 }
 

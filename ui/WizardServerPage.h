@@ -9,6 +9,8 @@ class QLineEdit;
 
 namespace Gui {
 
+class PreflightPanel;
+
 /// Wizard step: SIP server and extension, with the resulting address shown live and checked as typed.
 /// Fields "server" and "extension".
 class WizardServerPage : public QWizardPage
@@ -28,6 +30,7 @@ private:
     QLabel *m_address;
     QLabel *m_problem;
     QLabel *m_hint;
+    PreflightPanel *m_preflight;
 };
 
 } // namespace Gui

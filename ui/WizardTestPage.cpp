@@ -8,6 +8,7 @@
 #include "sipcore/SipLog.h"
 #include "ui/AccountWizard.h"
 #include "ui/LogModel.h"
+#include "ui/PreflightPanel.h"
 #include "ui/RegistrationTrace.h"
 #include "ui/StepTrackerWidget.h"
 #include "ui/Theme.h"
@@ -31,6 +32,7 @@ WizardTestPage::WizardTestPage(Sip::SipEngine *engine, QWidget *parent)
     , m_steps(new StepTrackerWidget(this))
     , m_result(new QLabel(this))
     , m_retry(new QPushButton(Theme::icon(QStringLiteral("refresh")), tr("Test again"), this))
+    , m_preflight(new PreflightPanel(this))
 {
     setObjectName(QStringLiteral("testPage"));
     setTitle(tr("Test registration"));
@@ -60,21 +62,29 @@ WizardTestPage::WizardTestPage(Sip::SipEngine *engine, QWidget *parent)
     stepsArea->setWidget(m_steps);
     stepsArea->setWidgetResizable(true);
     stepsArea->setFrameShape(QFrame::NoFrame);
+    stepsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(stepsArea);
     splitter->addWidget(m_logView);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({250, 170}); // the steps in full; the log below scrolls
 
     auto *resultRow = new QHBoxLayout;
     resultRow->addWidget(m_result, 1);
     resultRow->addWidget(m_retry, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(resultRow);
+    layout->addWidget(m_preflight);
     layout->addWidget(splitter, 1);
 
+    m_preflight->setLineProvider([this] {
+        const auto *accountWizard = qobject_cast<const AccountWizard *>(wizard());
+        return accountWizard ? accountWizard->line() : Sip::LineConfig();
+    });
     if (m_engine) {
+        m_preflight->setLog(m_engine->log());
         connect(m_engine, &Sip::SipEngine::registrationChanged, this, &WizardTestPage::onEvent);
         if (Sip::SipLog *log = m_engine->log()) {
             connect(log, &Sip::SipLog::entriesAdded, this, [this](const QList<Sip::LogEntry> &entries) {
@@ -124,7 +134,9 @@ void WizardTestPage::startTest()
         return;
     }
     Sip::LineConfig line = accountWizard->line();
-    m_testLineId = QStringLiteral("wizard-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    // The id shows in the log's Line column: say what it is.
+    m_testLineId = QStringLiteral("test %1 #%2")
+                       .arg(Sip::Address::displayAddress(line), QUuid::createUuid().toString(QUuid::WithoutBraces).left(4));
     line.id = m_testLineId;
     LogFilter filter;
     filter.lineId = m_testLineId;
@@ -191,6 +203,9 @@ void WizardTestPage::onEvent(const Sip::RegistrationEvent &event)
         }
         html += tr("Go <b>Back</b> to fix a field, or <b>Finish</b> to keep the line as it is.");
         m_result->setText(html);
+        // No answer or no connection: find out at once what, if anything, answers, and on which transport.
+        if (event.failure == Sip::FailureKind::Timeout || event.failure == Sip::FailureKind::Network)
+            m_preflight->check();
     }
     Q_EMIT completeChanged();
 }

@@ -18,6 +18,7 @@ class SipEngine;
 namespace Gui {
 
 class LogModel;
+class PreflightPanel;
 class StepTrackerWidget;
 
 /// Last wizard step: registers the line for real under a temporary id, shows its log lines, the steps
@@ -52,6 +53,7 @@ private:
     StepTrackerWidget *m_steps;
     QLabel *m_result;
     QPushButton *m_retry;
+    PreflightPanel *m_preflight;
 };
 
 } // namespace Gui

@@ -17,7 +17,7 @@ namespace App {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("AppSettings", text);
+    return QCoreApplication::translate("App::AppSettings", text);
 }
 QString configDirectory()
 {

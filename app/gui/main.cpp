@@ -8,6 +8,7 @@
 #include "app/gui/LineController.h"
 #include "app/gui/MemorySecretStore.h"
 #include "app/gui/PlainFileSecretStore.h"
+#include "app/gui/SingleInstance.h"
 #include "audio/PortAudioBackend.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
@@ -18,6 +19,7 @@
 #include "ui/Theme.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -26,6 +28,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QTranslator>
+#include <QWindow>
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -68,6 +71,12 @@ int main(int argc, char *argv[])
     const QString settingsPath = !command.settingsFile.isEmpty() ? command.settingsFile
                                  : command.demo                  ? App::AppSettings::demoFilePath()
                                                                  : App::AppSettings::defaultFilePath();
+    // A second start (a sip:/tel: link clicked elsewhere) hands its number to the running Offhook.
+    App::SingleInstance instance(settingsPath);
+    if (instance.sendToRunning(command.dialTarget))
+        return 0;
+    instance.listen();
+
     App::AppSettings settings(settingsPath);
 
     Sip::SipLog log;
@@ -116,6 +125,13 @@ int main(int argc, char *argv[])
     window.setTrayEnabled(!command.noTray);
     if (!command.dialTarget.isEmpty())
         window.dialPad()->setNumber(command.dialTarget);
+    QObject::connect(&instance, &App::SingleInstance::activationRequested, &window, [&window](const QString &target) {
+        if (!target.isEmpty())
+            window.dialPad()->setNumber(target);
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    });
 
     QObject::connect(&window, &Gui::MainWindow::preferencesRequested, &window, [&window, &settings] {
         // PortAudio is brought up only while the dialog is open: it probes every sound card.
@@ -137,6 +153,18 @@ int main(int argc, char *argv[])
         controller.loadLines();
 
     window.show();
+    if (qEnvironmentVariableIsSet("OFFHOOK_STARTUP_TRACE")) {
+        // For bench/gui: the wall-clock time at which the main window is first on screen.
+        auto *poll = new QTimer(&window);
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, poll] {
+            if (window.windowHandle() && window.windowHandle()->isExposed()) {
+                poll->stop();
+                std::fprintf(stderr, "offhook: main window shown at %lld ms\n",
+                             static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+            }
+        });
+        poll->start(1);
+    }
     if (!settings.problem().isEmpty()) {
         QTimer::singleShot(0, &window, [&window, &settings] {
             QMessageBox::warning(&window, QObject::tr("Offhook — Settings"), settings.problem());

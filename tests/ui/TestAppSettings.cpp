@@ -4,9 +4,11 @@
 
 #include "app/gui/CommandLine.h"
 #include "app/gui/DemoLine.h"
+#include "app/gui/SingleInstance.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void commandLine_data();
     void commandLine();
     void demoLine();
+    void secondStartHandsItsNumberToTheFirst();
 };
 
 void TestAppSettings::createsVersionedFile()
@@ -160,6 +163,10 @@ void TestAppSettings::commandLine_data()
     QTest::newRow("demo") << QStringList{QStringLiteral("--demo")} << false << true << QString() << false;
     QTest::newRow("sip uri") << QStringList{QStringLiteral("sip:1002@pbx.example")} << false << false
                              << QStringLiteral("sip:1002@pbx.example") << false;
+    QTest::newRow("tel uri") << QStringList{QStringLiteral("tel:+4930123456")} << false << false
+                             << QStringLiteral("tel:+4930123456") << false;
+    QTest::newRow("sips uri and demo") << QStringList{QStringLiteral("--demo"), QStringLiteral("sips:1003@pbx.example")}
+                                       << false << true << QStringLiteral("sips:1003@pbx.example") << false;
     QTest::newRow("unknown") << QStringList{QStringLiteral("--bogus")} << false << false << QString() << true;
     QTest::newRow("two targets") << QStringList{QStringLiteral("1"), QStringLiteral("2")} << false << false
                                  << QStringLiteral("1") << true;
@@ -190,6 +197,30 @@ void TestAppSettings::demoLine()
     QCOMPARE(line.expiresSeconds, 300);
     QVERIFY(line.validate().isEmpty());
     QCOMPARE(App::demoLine(QStringLiteral("127.0.0.1:5070")).server, QStringLiteral("127.0.0.1:5070"));
+}
+
+void TestAppSettings::secondStartHandsItsNumberToTheFirst()
+{
+    QTemporaryDir dir;
+    const QString settings = dir.filePath(QStringLiteral("offhook.ini"));
+    App::SingleInstance first(settings);
+    QVERIFY(!first.sendToRunning(QString(), 200)); // nobody runs yet
+    QVERIFY(first.listen());
+    QSignalSpy activated(&first, &App::SingleInstance::activationRequested);
+
+    App::SingleInstance second(settings);
+    QCOMPARE(second.serverName(), first.serverName());
+    QVERIFY(second.sendToRunning(QStringLiteral("sip:1002@pbx.example")));
+    QTRY_COMPARE(activated.count(), 1);
+    QCOMPARE(activated.constFirst().constFirst().toString(), QStringLiteral("sip:1002@pbx.example"));
+    QVERIFY(second.sendToRunning(QString()));
+    QTRY_COMPARE(activated.count(), 2);
+    QCOMPARE(activated.constLast().constFirst().toString(), QString());
+
+    // Another settings file is another instance.
+    App::SingleInstance other(dir.filePath(QStringLiteral("other.ini")));
+    QVERIFY(other.serverName() != first.serverName());
+    QVERIFY(!other.sendToRunning(QStringLiteral("1002"), 200));
 }
 
 QTEST_GUILESS_MAIN(TestAppSettings)

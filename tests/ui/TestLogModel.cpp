@@ -3,6 +3,7 @@
 #include "ui/LogModel.h"
 
 #include "UiTestSupport.h"
+#include "ui/LogPane.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void dropsOldestInChunks();
     void pauseHoldsEntries();
     void hundredThousandEntries();
+    void paneFeedsABigBatchInSlices();
 };
 
 void TestLogModel::appendsInBatchesAndFolds()
@@ -147,6 +149,39 @@ void TestLogModel::hundredThousandEntries()
     QCOMPARE(model.rowCount(), 20000);
     qInfo("100000 entries appended in %lld ms; text filter over all of them in %lld ms", appendMs, filterMs);
     QVERIFY2(filterMs < 3000, "filtering 100 000 entries must stay interactive");
+}
+
+void TestLogModel::paneFeedsABigBatchInSlices()
+{
+    // A flood arrives as one big batch; the pane hands it to the model over several event-loop turns
+    // (so the window keeps painting), in order, and a small batch behind it waits its turn.
+    Gui::LogPane pane;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<Sip::LogEntry> one = UiTest::registration(QStringLiteral("l1"), now);
+    QList<Sip::LogEntry> flood;
+    for (int i = 0; i < 20000; ++i) {
+        Sip::LogEntry entry = one[1 + i % 4];
+        entry.sequence = quint64(i) + 1;
+        flood << entry;
+    }
+    Sip::LogEntry last = one[1];
+    last.sequence = 20001;
+    pane.appendEntries(flood);
+    pane.appendEntries({last});
+    QVERIFY(pane.model()->totalCount() < 20001); // not all at once
+    QTRY_COMPARE(pane.model()->totalCount(), 20001);
+    const QList<Sip::LogEntry> shown = pane.model()->visibleEntries();
+    QCOMPARE(shown.constFirst().sequence, quint64(1));
+    QCOMPARE(shown.constLast().sequence, quint64(20001));
+    QVERIFY(std::is_sorted(shown.cbegin(), shown.cend(), [](const Sip::LogEntry &a, const Sip::LogEntry &b) {
+        return a.sequence < b.sequence;
+    }));
+
+    // Clearing drops what is still waiting as well.
+    pane.appendEntries(flood);
+    pane.clear();
+    QTest::qWait(50);
+    QCOMPARE(pane.model()->totalCount(), 0);
 }
 
 QTEST_MAIN(TestLogModel)

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void timeoutWithRetry();
     void onlyLastAttemptCounts();
     void ladder();
+    void engineStyleText();
 
 private:
     QDateTime m_start = QDateTime(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC);
@@ -92,6 +93,37 @@ void TestRegistrationTrace::ladder()
     QCOMPARE(diagram.arrows[1].from, 1);
     QCOMPARE(diagram.arrows[2].label, QStringLiteral("REGISTER (with digest)"));
     QCOMPARE(diagram.arrows[3].offsetMs, 5);
+}
+
+void TestRegistrationTrace::engineStyleText()
+{
+    // The engine logs "REGISTER sip:…" and "401 Unauthorized" as text (no "SIP/2.0"); the raw message
+    // is what tells a response from a request.
+    QList<Sip::LogEntry> entries = UiTest::registration(QStringLiteral("l1"), m_start, 401);
+    for (Sip::LogEntry &entry : entries) {
+        if (entry.text.startsWith(QStringLiteral("SIP/2.0 ")))
+            entry.text = entry.text.mid(8);
+        else if (entry.text.endsWith(QStringLiteral(" SIP/2.0")))
+            entry.text.chop(8);
+    }
+    Sip::RegistrationEvent event;
+    event.lineId = QStringLiteral("l1");
+    event.state = Sip::RegistrationState::AuthFailed;
+    event.statusCode = 401;
+    const QList<TraceStep> steps = RegistrationTrace::build(entries, QStringLiteral("l1"), event);
+    QCOMPARE(steps.size(), 4);
+    QCOMPARE(steps[0].title, QStringLiteral("REGISTER sent"));
+    QCOMPARE(steps[1].title, QStringLiteral("401 challenge"));
+    QCOMPARE(steps[2].title, QStringLiteral("REGISTER with digest"));
+    QCOMPARE(steps[3].title, QStringLiteral("401 Unauthorized — credentials rejected"));
+    QCOMPARE(steps[3].status, TraceStep::Status::Failed);
+
+    const Gui::LadderDiagram diagram =
+        Gui::LadderDiagram::build(RegistrationTrace::lastAttempt(entries, QStringLiteral("l1")));
+    QCOMPARE(diagram.arrows.size(), 4);
+    QCOMPARE(diagram.arrows[0].label, QStringLiteral("REGISTER"));
+    QCOMPARE(diagram.arrows[1].label, QStringLiteral("401 Unauthorized"));
+    QCOMPARE(diagram.arrows[2].label, QStringLiteral("REGISTER (with digest)"));
 }
 
 QTEST_GUILESS_MAIN(TestRegistrationTrace)

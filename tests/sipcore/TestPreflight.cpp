@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "sipcore/Preflight.h"
+
+#include "sipcore/SipLog.h"
+#include "sipcore/internal/SipResponseHead.h"
+#include "tests/support/FreePort.h"
+#include "tests/support/KamailioServer.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using Sip::Internal::SipResponseHead;
+using Sip::PreflightProbe;
+
+/// The preflight check against a real Kamailio and against ports where nothing listens.
+class TestPreflight : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void responseHead_data();
+    void responseHead();
+    void kamailioAnswersOnUdpAndTcp();
+    void deadPortIsReportedAsNothingListening();
+    void wrongTransportSuggestsTheOneThatAnswers();
+    void invalidServerIsReportedWithoutProbing();
+    void restartCancelsTheRunningCheck();
+
+private:
+    Sip::PreflightReport run(Sip::Preflight &preflight, const Sip::LineConfig &line,
+                             const Sip::Preflight::Options &options);
+    Sip::LineConfig line(const QString &server, Sip::Transport transport = Sip::Transport::Udp) const
+    {
+        Sip::LineConfig config;
+        config.id = QStringLiteral("p1");
+        config.extension = QStringLiteral("1001");
+        config.server = server;
+        config.transport = transport;
+        return config;
+    }
+
+    Test::KamailioServer m_kamailio;
+};
+
+void TestPreflight::initTestCase()
+{
+    Test::KamailioServer::Options options;
+    options.presence = false;
+    QVERIFY2(m_kamailio.start(options), qPrintable(m_kamailio.stderrText()));
+}
+
+void TestPreflight::cleanupTestCase()
+{
+    m_kamailio.stop();
+}
+
+Sip::PreflightReport TestPreflight::run(Sip::Preflight &preflight, const Sip::LineConfig &config,
+                                        const Sip::Preflight::Options &options)
+{
+    QSignalSpy finished(&preflight, &Sip::Preflight::finished);
+    preflight.start(config, options);
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000); }();
+    return finished.isEmpty() ? Sip::PreflightReport() : finished.constFirst().constFirst().value<Sip::PreflightReport>();
+}
+
+void TestPreflight::responseHead_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<int>("result");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("callId");
+    QTest::addColumn<int>("messageBytes");
+    const QByteArray ok = "SIP/2.0 200 Keepalive\r\nCall-ID: abc@x\r\nCSeq: 1 OPTIONS\r\nServer: kamailio\r\n"
+                          "Content-Length: 0\r\n\r\n";
+    QTest::newRow("datagram") << ok << false << int(SipResponseHead::Result::Complete) << 200 << QByteArray("abc@x")
+                              << int(ok.size());
+    QTest::newRow("stream, two messages") << ok + ok << true << int(SipResponseHead::Result::Complete) << 200
+                                          << QByteArray("abc@x") << int(ok.size());
+    QTest::newRow("stream, head cut") << ok.left(30) << true << int(SipResponseHead::Result::NeedMore) << 0
+                                      << QByteArray() << 0;
+    const QByteArray withBody = "SIP/2.0 404 Not Here\r\ni: c1\r\nl: 5\r\n\r\nhello";
+    QTest::newRow("compact, body") << withBody << true << int(SipResponseHead::Result::Complete) << 404
+                                   << QByteArray("c1") << int(withBody.size());
+    QTest::newRow("body cut") << withBody.chopped(2) << true << int(SipResponseHead::Result::NeedMore) << 0
+                              << QByteArray() << 0;
+    QTest::newRow("keep-alive first") << "\r\n\r\n" + ok << true << int(SipResponseHead::Result::Complete) << 200
+                                      << QByteArray("abc@x") << int(ok.size() + 4);
+    QTest::newRow("request") << QByteArray("OPTIONS sip:x SIP/2.0\r\n\r\n") << false
+                             << int(SipResponseHead::Result::NotAResponse) << 0 << QByteArray() << 0;
+    QTest::newRow("bad code") << QByteArray("SIP/2.0 2000 OK\r\n\r\n") << false
+                              << int(SipResponseHead::Result::NotAResponse) << 0 << QByteArray() << 0;
+    QTest::newRow("negative length") << QByteArray("SIP/2.0 200 OK\r\nContent-Length: -4\r\n\r\n") << true
+                                     << int(SipResponseHead::Result::NotAResponse) << 0 << QByteArray() << 0;
+    QTest::newRow("empty datagram") << QByteArray() << false << int(SipResponseHead::Result::NotAResponse) << 0
+                                    << QByteArray() << 0;
+    QTest::newRow("binary") << QByteArray("\x00\xff\x13SIP", 6) << true << int(SipResponseHead::Result::NotAResponse)
+                            << 0 << QByteArray() << 0;
+}
+
+void TestPreflight::responseHead()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, stream);
+    QFETCH(int, result);
+    QFETCH(int, status);
+    QFETCH(QByteArray, callId);
+    QFETCH(int, messageBytes);
+    const SipResponseHead head = SipResponseHead::parse(bytes, stream);
+    QCOMPARE(int(head.result), result);
+    if (head.result == SipResponseHead::Result::Complete) {
+        QCOMPARE(head.statusCode, status);
+        QCOMPARE(head.callId, callId);
+        QCOMPARE(int(head.messageBytes), messageBytes);
+    }
+}
+
+void TestPreflight::kamailioAnswersOnUdpAndTcp()
+{
+    Sip::SipLog log;
+    log.setFlushInterval(10);
+    Sip::Preflight preflight(&log);
+    QSignalSpy progress(&preflight, &Sip::Preflight::progress);
+    Sip::Preflight::Options options;
+    options.transports = {Sip::Transport::Udp, Sip::Transport::Tcp};
+    options.logLineId = QStringLiteral("p1");
+    const Sip::PreflightReport report = run(preflight, line(m_kamailio.address()), options);
+    QCOMPARE(report.probes.size(), 2);
+    for (const PreflightProbe &probe : report.probes) {
+        QVERIFY2(probe.answered(), qPrintable(probe.describe()));
+        QCOMPARE(probe.statusCode, 200);
+        QCOMPARE(probe.address, QStringLiteral("127.0.0.1"));
+        QCOMPARE(probe.port, m_kamailio.port());
+        QVERIFY(probe.roundTripMs >= 0);
+        QVERIFY(probe.describe().contains(QStringLiteral("answered 200")));
+    }
+    QCOMPARE(report.probes[0].transport, Sip::Transport::Udp);
+    QCOMPARE(report.probes[1].transport, Sip::Transport::Tcp);
+    QVERIFY(report.anyAnswered());
+    QVERIFY2(report.headline().contains(QStringLiteral("answers over UDP")), qPrintable(report.headline()));
+    QVERIFY(report.headline().contains(QStringLiteral("also answers over TCP")));
+    QVERIFY(progress.count() >= 2);
+
+    // The OPTIONS and their answers are in the log, as sent and received, under the given line id.
+    int sent = 0;
+    int received = 0;
+    for (const Sip::LogEntry &entry : log.snapshot()) {
+        if (entry.lineId != QStringLiteral("p1"))
+            continue;
+        sent += entry.kind == Sip::LogEntry::Kind::Sent && entry.text.startsWith(QStringLiteral("OPTIONS "));
+        received += entry.kind == Sip::LogEntry::Kind::Received && entry.text.startsWith(QStringLiteral("200 "));
+    }
+    QVERIFY(sent >= 2);
+    QCOMPARE(received, 2);
+}
+
+void TestPreflight::deadPortIsReportedAsNothingListening()
+{
+    const quint16 port = Test::FreePort::pick();
+    QVERIFY(port);
+    Sip::Preflight preflight;
+    Sip::Preflight::Options options;
+    options.transports = {Sip::Transport::Udp, Sip::Transport::Tcp};
+    options.probeTimeoutMs = 3000;
+    const Sip::PreflightReport report = run(preflight, line(QStringLiteral("127.0.0.1:%1").arg(port)), options);
+    QCOMPARE(report.probes.size(), 2);
+    QVERIFY(!report.anyAnswered());
+    for (const PreflightProbe &probe : report.probes) {
+        // Loopback answers a closed port at once: ICMP port unreachable (UDP) or RST (TCP).
+        QCOMPARE(probe.outcome, PreflightProbe::Outcome::Refused);
+        QVERIFY(probe.describe().contains(QStringLiteral("nothing is listening")));
+    }
+    QVERIFY2(report.headline().startsWith(QStringLiteral("Nothing is listening for SIP")), qPrintable(report.headline()));
+}
+
+void TestPreflight::wrongTransportSuggestsTheOneThatAnswers()
+{
+    // The line is set to TLS on the Kamailio port, where only UDP and TCP are served.
+    Sip::LineConfig config = line(m_kamailio.address(), Sip::Transport::Tls);
+    Sip::Preflight preflight;
+    Sip::Preflight::Options options;
+    options.probeTimeoutMs = 3000;
+    const Sip::PreflightReport report = run(preflight, config, options);
+    QCOMPARE(report.probes.size(), 3);
+    const PreflightProbe *tls = report.probe(Sip::Transport::Tls);
+    QVERIFY(tls);
+    QCOMPARE(tls->port, m_kamailio.port()); // the port given is asked over every transport
+    QVERIFY(!tls->answered());
+    QVERIFY(report.probe(Sip::Transport::Udp)->answered());
+    QVERIFY(report.probe(Sip::Transport::Tcp)->answered());
+    const QString headline = report.headline();
+    QVERIFY2(headline.contains(QStringLiteral("does not answer on TLS")), qPrintable(headline));
+    QVERIFY(headline.contains(QStringLiteral("it does on UDP and TCP. Choose UDP")));
+    QVERIFY(report.summary().contains(QStringLiteral("TLS 127.0.0.1:%1").arg(m_kamailio.port())));
+}
+
+void TestPreflight::invalidServerIsReportedWithoutProbing()
+{
+    Sip::Preflight preflight;
+    const Sip::PreflightReport report = run(preflight, line(QStringLiteral("pbx exa mple:99999")), {});
+    QVERIFY(!report.dnsError.isEmpty());
+    QVERIFY(report.probes.isEmpty());
+    QVERIFY(report.headline().contains(QStringLiteral("could not be found")));
+}
+
+void TestPreflight::restartCancelsTheRunningCheck()
+{
+    Sip::Preflight preflight;
+    QSignalSpy finished(&preflight, &Sip::Preflight::finished);
+    Sip::Preflight::Options options;
+    options.transports = {Sip::Transport::Udp};
+    preflight.start(line(m_kamailio.address()), options);
+    preflight.start(line(m_kamailio.address()), options);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    QTest::qWait(200);
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!preflight.isRunning());
+}
+
+QTEST_GUILESS_MAIN(TestPreflight)
+#include "TestPreflight.moc"
