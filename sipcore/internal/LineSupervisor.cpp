@@ -122,19 +122,11 @@ void LineSupervisor::onResolved(const ResolvedTarget &target)
     if (!m_wanted)
         return;
     if (!target.ok) {
-        m_deadline.stop();
-        RegistrationEvent event;
-        event.state = RegistrationState::NetworkFailed;
-        event.failure = FailureKind::Network;
-        event.statusCode = 503;
-        event.reasonPhrase = QStringLiteral("DNS Error");
-        event.diagnosis = QStringLiteral("The SIP server name could not be found (%1). Check the spelling of the "
+        failBeforeSending(QStringLiteral("DNS Error"),
+                          QStringLiteral("The SIP server name could not be found (%1). Check the spelling of the "
                                          "part right of the @ and this computer's network/DNS settings.")
-                              .arg(target.error);
-        m_engine.log()->appendStep(m_config.id, QStringLiteral("DNS lookup failed: %1").arg(target.error),
-                                   LogEntry::Kind::Error);
-        scheduleRetry(event);
-        publish(event);
+                              .arg(target.error),
+                          QStringLiteral("DNS lookup failed: %1").arg(target.error));
         return;
     }
     if (!target.description.isEmpty() && !target.description.endsWith(QLatin1String("is an IP address")))
@@ -159,20 +151,25 @@ void LineSupervisor::onTlsChecked(const TlsProbeResult &result)
     if (!m_wanted)
         return;
     if (!result.ok) {
-        m_deadline.stop();
-        RegistrationEvent event;
-        event.state = RegistrationState::NetworkFailed;
-        event.failure = FailureKind::Network;
-        event.statusCode = 503;
-        event.reasonPhrase = result.reasonPhrase;
-        event.diagnosis = result.diagnosis;
-        m_engine.log()->appendStep(m_config.id, result.summary, LogEntry::Kind::Error);
-        scheduleRetry(event);
-        publish(event);
+        failBeforeSending(result.reasonPhrase, result.diagnosis, result.summary);
         return;
     }
     m_engine.log()->appendStep(m_config.id, result.summary);
     startRegistration(m_pendingTarget);
+}
+
+void LineSupervisor::failBeforeSending(const QString &reasonPhrase, const QString &diagnosis, const QString &logText)
+{
+    m_deadline.stop();
+    RegistrationEvent event;
+    event.state = RegistrationState::NetworkFailed;
+    event.failure = FailureKind::Network;
+    event.statusCode = 503; // as Sofia reports transport failures
+    event.reasonPhrase = reasonPhrase;
+    event.diagnosis = diagnosis;
+    m_engine.log()->appendStep(m_config.id, logText, LogEntry::Kind::Error);
+    scheduleRetry(event);
+    publish(event);
 }
 
 void LineSupervisor::startRegistration(const ResolvedTarget &target)

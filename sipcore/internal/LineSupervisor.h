@@ -45,6 +45,8 @@ private:
     void onResolved(const ResolvedTarget &target);
     void onTlsChecked(const TlsProbeResult &result);
     void startRegistration(const ResolvedTarget &target);
+    /// DNS or TLS failed: nothing was sent. Reported as a network failure and retried with back-off.
+    void failBeforeSending(const QString &reasonPhrase, const QString &diagnosis, const QString &logText);
     void onDeadline();
     void publish(RegistrationEvent event);
     void scheduleRetry(RegistrationEvent &event);
