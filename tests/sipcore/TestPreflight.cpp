@@ -27,6 +27,8 @@ private Q_SLOTS:
     void wrongTransportSuggestsTheOneThatAnswers();
     void invalidServerIsReportedWithoutProbing();
     void restartCancelsTheRunningCheck();
+    void oddServersGetAnAnswerInWords_data();
+    void oddServersGetAnAnswerInWords();
 
 private:
     Sip::PreflightReport run(Sip::Preflight &preflight, const Sip::LineConfig &line,
@@ -217,6 +219,37 @@ void TestPreflight::restartCancelsTheRunningCheck()
     QTest::qWait(200);
     QCOMPARE(finished.count(), 1);
     QVERIFY(!preflight.isRunning());
+}
+
+void TestPreflight::oddServersGetAnAnswerInWords_data()
+{
+    // Only inputs that stay on loopback or never reach DNS.
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<bool>("probed");
+    const quint16 dead = Test::FreePort::pick();
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("blank") << QStringLiteral("   ") << false;
+    QTest::newRow("port too big") << QStringLiteral("127.0.0.1:99999") << false;
+    QTest::newRow("unclosed bracket") << QStringLiteral("[::1") << false;
+    QTest::newRow("spaces") << QStringLiteral("pbx exa mple") << false;
+    QTest::newRow("control characters") << QStringLiteral("pbx\x01\n.example") << false;
+    QTest::newRow("ipv6 loopback, dead port") << QStringLiteral("[::1]:%1").arg(dead) << true;
+    QTest::newRow("ipv4 loopback, dead port") << QStringLiteral("127.0.0.1:%1").arg(dead) << true;
+}
+
+void TestPreflight::oddServersGetAnAnswerInWords()
+{
+    QFETCH(QString, server);
+    QFETCH(bool, probed);
+    Sip::Preflight preflight;
+    Sip::Preflight::Options options;
+    options.transports = {Sip::Transport::Udp, Sip::Transport::Tcp};
+    options.probeTimeoutMs = 2000;
+    const Sip::PreflightReport report = run(preflight, line(server), options);
+    QVERIFY(!report.headline().isEmpty());
+    QCOMPARE(!report.probes.isEmpty(), probed);
+    QCOMPARE(report.dnsError.isEmpty(), probed);
+    QVERIFY(!report.anyAnswered());
 }
 
 QTEST_GUILESS_MAIN(TestPreflight)
