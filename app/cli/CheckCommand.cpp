@@ -10,9 +10,7 @@
 
 namespace Cli {
 
-CheckCommand::CheckCommand(QObject *parent)
-    : Command(parent)
-    , m_preflight(new Sip::Preflight(nullptr, this))
+CheckCommand::CheckCommand(QObject *parent) : Command(parent), m_preflight(new Sip::Preflight(nullptr, this))
 {
     connect(m_preflight, &Sip::Preflight::progress, this, [](const QString &text) {
         std::printf("%s\n", qPrintable(text));

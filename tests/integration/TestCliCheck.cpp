@@ -62,7 +62,8 @@ void TestCliCheck::check()
     QFETCH(int, exitCode);
     QFETCH(QString, expected);
     QProcess process;
-    process.start(m_cli, QStringList{QStringLiteral("check"), QStringLiteral("--timeout"), QStringLiteral("2")} + arguments);
+    process.start(m_cli,
+                  QStringList{QStringLiteral("check"), QStringLiteral("--timeout"), QStringLiteral("2")} + arguments);
     QVERIFY(process.waitForFinished(30000));
     const QString output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);

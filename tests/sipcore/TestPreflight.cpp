@@ -10,8 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using Sip::Internal::SipResponseHead;
 using Sip::PreflightProbe;
+using Sip::Internal::SipResponseHead;
 
 /// The preflight check against a real Kamailio and against ports where nothing listens.
 class TestPreflight : public QObject
@@ -64,7 +64,8 @@ Sip::PreflightReport TestPreflight::run(Sip::Preflight &preflight, const Sip::Li
     QSignalSpy finished(&preflight, &Sip::Preflight::finished);
     preflight.start(config, options);
     [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000); }();
-    return finished.isEmpty() ? Sip::PreflightReport() : finished.constFirst().constFirst().value<Sip::PreflightReport>();
+    return finished.isEmpty() ? Sip::PreflightReport()
+                              : finished.constFirst().constFirst().value<Sip::PreflightReport>();
 }
 
 void TestPreflight::responseHead_data()
@@ -79,8 +80,8 @@ void TestPreflight::responseHead_data()
                           "Content-Length: 0\r\n\r\n";
     QTest::newRow("datagram") << ok << false << int(SipResponseHead::Result::Complete) << 200 << QByteArray("abc@x")
                               << int(ok.size());
-    QTest::newRow("stream, two messages") << ok + ok << true << int(SipResponseHead::Result::Complete) << 200
-                                          << QByteArray("abc@x") << int(ok.size());
+    QTest::newRow("stream, two messages")
+        << ok + ok << true << int(SipResponseHead::Result::Complete) << 200 << QByteArray("abc@x") << int(ok.size());
     QTest::newRow("stream, head cut") << ok.left(30) << true << int(SipResponseHead::Result::NeedMore) << 0
                                       << QByteArray() << 0;
     const QByteArray withBody = "SIP/2.0 404 Not Here\r\ni: c1\r\nl: 5\r\n\r\nhello";
@@ -174,7 +175,8 @@ void TestPreflight::deadPortIsReportedAsNothingListening()
         QCOMPARE(probe.outcome, PreflightProbe::Outcome::Refused);
         QVERIFY(probe.describe().contains(QStringLiteral("nothing is listening")));
     }
-    QVERIFY2(report.headline().startsWith(QStringLiteral("Nothing is listening for SIP")), qPrintable(report.headline()));
+    QVERIFY2(report.headline().startsWith(QStringLiteral("Nothing is listening for SIP")),
+             qPrintable(report.headline()));
 }
 
 void TestPreflight::wrongTransportSuggestsTheOneThatAnswers()
