@@ -41,9 +41,7 @@ struct Preflight::Target
     bool srvPending = false;
 };
 
-Preflight::Preflight(SipLog *log, QObject *parent)
-    : QObject(parent)
-    , m_log(log)
+Preflight::Preflight(SipLog *log, QObject *parent) : QObject(parent), m_log(log)
 {
     qRegisterMetaType<Sip::PreflightReport>();
 }
@@ -85,16 +83,21 @@ void Preflight::start(const LineConfig &line, const Options &options)
     m_addresses.clear();
     m_addressErrors.clear();
 
-    const QString serverText = line.outboundProxy.trimmed().isEmpty() ? line.server.trimmed()
-                                                                      : line.outboundProxy.trimmed();
+    const QString serverText =
+        line.outboundProxy.trimmed().isEmpty() ? line.server.trimmed() : line.outboundProxy.trimmed();
     m_report.server = serverText;
     const HostPort hostPort = HostPort::parse(serverText);
     m_domain = HostPort::parse(line.server).host;
     const quint64 generation = m_generation;
     if (!hostPort.valid) {
         m_report.dnsError = hostPort.error.isEmpty() ? tr("it is not a host name or address") : hostPort.error;
-        QMetaObject::invokeMethod(this, [this, generation] { if (generation == m_generation) done(); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation == m_generation)
+                    done();
+            },
+            Qt::QueuedConnection);
         return;
     }
     m_host = hostPort.host;
@@ -120,8 +123,13 @@ void Preflight::start(const LineConfig &line, const Options &options)
     }
     if (literal) {
         m_addresses.insert(m_host, {QHostAddress(m_host).toString()});
-        QMetaObject::invokeMethod(this, [this, generation] { if (generation == m_generation) maybeProbe(); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation == m_generation)
+                    maybeProbe();
+            },
+            Qt::QueuedConnection);
         return;
     }
     Q_EMIT progress(tr("Looking up %1…").arg(m_host));
@@ -245,20 +253,21 @@ void Preflight::startProbes()
             m_report.probes.append(target.probe);
             continue;
         }
-        auto *probe = new Internal::OptionsProbe(target.probe, m_line.extension, m_domain, m_options.probeTimeoutMs,
-                                                 this);
+        auto *probe =
+            new Internal::OptionsProbe(target.probe, m_line.extension, m_domain, m_options.probeTimeoutMs, this);
         connect(probe, &Internal::OptionsProbe::messageLogged, this, [this, generation](LogEntry entry) {
             if (generation != m_generation || !m_log)
                 return;
             entry.lineId = m_options.logLineId;
             m_log->append(entry);
         });
-        connect(probe, &Internal::OptionsProbe::finished, this, [this, probe, generation](const PreflightProbe &result) {
-            if (generation != m_generation)
-                return;
-            probe->deleteLater();
-            probeFinished(result);
-        });
+        connect(probe, &Internal::OptionsProbe::finished, this,
+                [this, probe, generation](const PreflightProbe &result) {
+                    if (generation != m_generation)
+                        return;
+                    probe->deleteLater();
+                    probeFinished(result);
+                });
         ++m_pendingProbes;
         probe->start();
     }
@@ -277,9 +286,10 @@ void Preflight::probeFinished(const PreflightProbe &probe)
 void Preflight::done()
 {
     // Report the probes in the order asked for, whatever order they finished in.
-    std::stable_sort(m_report.probes.begin(), m_report.probes.end(), [this](const PreflightProbe &a, const PreflightProbe &b) {
-        return m_options.transports.indexOf(a.transport) < m_options.transports.indexOf(b.transport);
-    });
+    std::stable_sort(m_report.probes.begin(), m_report.probes.end(),
+                     [this](const PreflightProbe &a, const PreflightProbe &b) {
+                         return m_options.transports.indexOf(a.transport) < m_options.transports.indexOf(b.transport);
+                     });
     m_running = false;
     logStep(m_report.summary());
     Q_EMIT finished(m_report);

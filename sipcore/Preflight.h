@@ -24,10 +24,10 @@ class Preflight : public QObject
 public:
     struct Options
     {
-        int probeTimeoutMs = 4000;   ///< Per transport, after DNS
-        int dnsTimeoutMs = 3000;     ///< Per SRV lookup
+        int probeTimeoutMs = 4000; ///< Per transport, after DNS
+        int dnsTimeoutMs = 3000;   ///< Per SRV lookup
         QList<Transport> transports = {Transport::Udp, Transport::Tcp, Transport::Tls};
-        QString logLineId;           ///< lineId of the log entries (empty: not tied to a line)
+        QString logLineId; ///< lineId of the log entries (empty: not tied to a line)
     };
 
     explicit Preflight(SipLog *log = nullptr, QObject *parent = nullptr);
@@ -63,7 +63,7 @@ private:
     QString m_host;
     QString m_domain;
     QList<Target> m_targets;
-    QHash<QString, QStringList> m_addresses;   ///< host -> addresses (IPv4 first); empty list = failed
+    QHash<QString, QStringList> m_addresses; ///< host -> addresses (IPv4 first); empty list = failed
     QHash<QString, QString> m_addressErrors;
     int m_pendingDns = 0;
     int m_pendingProbes = 0;

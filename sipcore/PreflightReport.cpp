@@ -44,11 +44,8 @@ QString PreflightProbe::describe() const
     const QString where = transportDisplayName(transport) + u' ' + endpoint(*this);
     switch (outcome) {
     case Outcome::Answered: {
-        QString text = Preflight::tr("%1 answered %2 %3 in %4 ms")
-                           .arg(where)
-                           .arg(statusCode)
-                           .arg(reasonPhrase)
-                           .arg(roundTripMs);
+        QString text =
+            Preflight::tr("%1 answered %2 %3 in %4 ms").arg(where).arg(statusCode).arg(reasonPhrase).arg(roundTripMs);
         if (!serverAgent.isEmpty())
             text += QStringLiteral(" (") + serverAgent + u')';
         return text;
@@ -59,7 +56,8 @@ QString PreflightProbe::describe() const
         return Preflight::tr("%1: no answer within %2 (the server ignores this transport, or a firewall drops it)")
             .arg(where, error);
     case Outcome::NotResolved:
-        return Preflight::tr("%1: the name could not be found (%2)").arg(transportDisplayName(transport) + u' ' + host, error);
+        return Preflight::tr("%1: the name could not be found (%2)")
+            .arg(transportDisplayName(transport) + u' ' + host, error);
     case Outcome::Failed:
         return Preflight::tr("%1: %2").arg(where, error);
     case Outcome::Invalid:
@@ -85,8 +83,9 @@ bool PreflightReport::anyAnswered() const
 QString PreflightReport::headline() const
 {
     if (!dnsError.isEmpty())
-        return Preflight::tr("The server name %1 could not be found: %2. Check the spelling of the server (the part right of "
-                  "the @) and your network's DNS.")
+        return Preflight::tr(
+                   "The server name %1 could not be found: %2. Check the spelling of the server (the part right of "
+                   "the @) and your network's DNS.")
             .arg(server, dnsError);
     QStringList answered;
     for (const PreflightProbe &candidate : probes) {
@@ -99,23 +98,27 @@ QString PreflightReport::headline() const
         for (const PreflightProbe &candidate : probes)
             refused = refused && candidate.outcome == PreflightProbe::Outcome::Refused;
         if (refused)
-            return Preflight::tr("Nothing is listening for SIP at %1: the address is reachable but no SIP server runs on that "
-                      "port. Check the server address and the port.")
+            return Preflight::tr(
+                       "Nothing is listening for SIP at %1: the address is reachable but no SIP server runs on that "
+                       "port. Check the server address and the port.")
                 .arg(server);
-        return Preflight::tr("Nothing answered at %1. Check the server address and port, the network cable or Wi-Fi, and any "
-                  "firewall or VPN between you and the server.")
+        return Preflight::tr(
+                   "Nothing answered at %1. Check the server address and port, the network cable or Wi-Fi, and any "
+                   "firewall or VPN between you and the server.")
             .arg(server);
     }
     if (answered.contains(chosen)) {
-        QString text = Preflight::tr("The server answers over %1, the transport this line uses, so the line can register.")
-                           .arg(chosen);
+        QString text =
+            Preflight::tr("The server answers over %1, the transport this line uses, so the line can register.")
+                .arg(chosen);
         answered.removeAll(chosen);
         if (!answered.isEmpty())
             text += u' ' + Preflight::tr("It also answers over %1.").arg(joinNames(answered));
         return text;
     }
-    return Preflight::tr("The server does not answer on %1, the transport this line uses, but it does on %2. Choose %3 under "
-              "Advanced (or check the port).")
+    return Preflight::tr(
+               "The server does not answer on %1, the transport this line uses, but it does on %2. Choose %3 under "
+               "Advanced (or check the port).")
         .arg(chosen, joinNames(answered), answered.constFirst());
 }
 

@@ -14,26 +14,27 @@ namespace Sip {
 /// What one OPTIONS probe on one transport found. Plain value; any thread.
 struct PreflightProbe
 {
-    enum class Outcome {
+    enum class Outcome
+    {
         Invalid = 0,
-        Answered,     ///< A SIP response came back (any status: the server is there)
-        Refused,      ///< Nothing listens: TCP connection refused or ICMP port unreachable
-        TimedOut,     ///< No answer within the time limit
-        NotResolved,  ///< The name for this transport could not be looked up
-        Failed,       ///< Other socket or TLS error (see error)
+        Answered,    ///< A SIP response came back (any status: the server is there)
+        Refused,     ///< Nothing listens: TCP connection refused or ICMP port unreachable
+        TimedOut,    ///< No answer within the time limit
+        NotResolved, ///< The name for this transport could not be looked up
+        Failed,      ///< Other socket or TLS error (see error)
     };
 
     Transport transport = Transport::Invalid;
-    QString host;          ///< Name or address probed (after SRV)
-    QString address;       ///< IP address used (empty when not resolved)
+    QString host;    ///< Name or address probed (after SRV)
+    QString address; ///< IP address used (empty when not resolved)
     quint16 port = 0;
-    QString how;           ///< How the target was found: "SRV _sip._udp.example -> sip1.example:5080", "default port"
+    QString how; ///< How the target was found: "SRV _sip._udp.example -> sip1.example:5080", "default port"
     Outcome outcome = Outcome::Invalid;
-    int statusCode = 0;    ///< When Answered
-    QString reasonPhrase;  ///< When Answered
-    QString serverAgent;   ///< Server or User-Agent header of the answer
-    int roundTripMs = -1;  ///< When Answered
-    QString error;         ///< Socket/TLS/DNS error text, when not Answered
+    int statusCode = 0;   ///< When Answered
+    QString reasonPhrase; ///< When Answered
+    QString serverAgent;  ///< Server or User-Agent header of the answer
+    int roundTripMs = -1; ///< When Answered
+    QString error;        ///< Socket/TLS/DNS error text, when not Answered
 
     bool answered() const { return outcome == Outcome::Answered; }
     /// One line in plain words: "UDP 127.0.0.1:5060 answered 200 OK in 2 ms (kamailio 5.6.3)".
@@ -44,10 +45,10 @@ struct PreflightProbe
 /// summary that says what to do next. Plain value; any thread.
 struct PreflightReport
 {
-    QString server;            ///< As given (host[:port]); the outbound proxy when the line has one
+    QString server;                           ///< As given (host[:port]); the outbound proxy when the line has one
     Transport lineTransport = Transport::Udp; ///< The transport the line is set to use
-    QStringList dnsFindings;   ///< "pbx.example has IPv4 address 192.0.2.7", "no SRV record _sip._tcp.pbx.example"
-    QString dnsError;          ///< Set when the name could not be found at all
+    QStringList dnsFindings; ///< "pbx.example has IPv4 address 192.0.2.7", "no SRV record _sip._tcp.pbx.example"
+    QString dnsError;        ///< Set when the name could not be found at all
     QList<PreflightProbe> probes;
 
     /// The probe for a transport, or null.

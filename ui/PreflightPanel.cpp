@@ -13,9 +13,8 @@
 namespace Gui {
 
 PreflightPanel::PreflightPanel(QWidget *parent)
-    : QWidget(parent)
-    , m_button(new QPushButton(Theme::icon(QStringLiteral("preflight")), tr("Check server"), this))
-    , m_result(new QLabel(this))
+    : QWidget(parent), m_button(new QPushButton(Theme::icon(QStringLiteral("preflight")), tr("Check server"), this)),
+      m_result(new QLabel(this))
 {
     setObjectName(QStringLiteral("preflightPanel"));
     m_button->setObjectName(QStringLiteral("preflightButton"));
@@ -84,12 +83,14 @@ void PreflightPanel::check()
 void PreflightPanel::show(const Sip::PreflightReport &report)
 {
     m_button->setEnabled(true);
-    const bool good = report.anyAnswered() && report.probe(report.lineTransport) &&
-                      report.probe(report.lineTransport)->answered();
+    const bool good =
+        report.anyAnswered() && report.probe(report.lineTransport) && report.probe(report.lineTransport)->answered();
     const QColor colour = Theme::lightColor(good ? LineLight::Registered
                                                  : (report.anyAnswered() ? LineLight::Registering : LineLight::Failed));
-    QString html = QStringLiteral("<p style='margin:0'><span style='color:%1'>&#9679;</span> <b>%2</b></p><ul style='margin-top:2px'>")
-                       .arg(colour.name(), report.headline().toHtmlEscaped());
+    QString html =
+        QStringLiteral(
+            "<p style='margin:0'><span style='color:%1'>&#9679;</span> <b>%2</b></p><ul style='margin-top:2px'>")
+            .arg(colour.name(), report.headline().toHtmlEscaped());
     for (const QString &finding : report.dnsFindings)
         html += QStringLiteral("<li>") + finding.toHtmlEscaped() + QStringLiteral("</li>");
     for (const Sip::PreflightProbe &probe : report.probes)

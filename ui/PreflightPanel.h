@@ -14,7 +14,7 @@ class QPushButton;
 namespace Sip {
 class Preflight;
 class SipLog;
-}
+} // namespace Sip
 
 namespace Gui {
 

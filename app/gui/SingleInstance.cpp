@@ -13,8 +13,7 @@ namespace {
 constexpr qsizetype kMaxMessageBytes = 4096;
 }
 
-SingleInstance::SingleInstance(const QString &key, QObject *parent)
-    : QObject(parent)
+SingleInstance::SingleInstance(const QString &key, QObject *parent) : QObject(parent)
 {
     const QByteArray scope = QDir::homePath().toUtf8() + '\n' + QDir::cleanPath(key).toUtf8();
     m_serverName = QStringLiteral("offhook-") +

@@ -39,23 +39,29 @@ QByteArray rawMessage(int n)
     case 0:
         return "REGISTER sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:40000;branch=z9hG4bK" + id +
                ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:1001@127.0.0.1>;tag=a" + id +
-               "\r\nTo: <sip:1001@127.0.0.1>\r\nCall-ID: c" + id + "@offhook\r\nCSeq: 1 REGISTER\r\n"
+               "\r\nTo: <sip:1001@127.0.0.1>\r\nCall-ID: c" + id +
+               "@offhook\r\nCSeq: 1 REGISTER\r\n"
                "Contact: <sip:1001@127.0.0.1:40000>\r\nExpires: 300\r\nContent-Length: 0\r\n\r\n";
     case 1:
         return "SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP 127.0.0.1:40000;branch=z9hG4bK" + id +
-               ";rport=40000\r\nFrom: <sip:1001@127.0.0.1>;tag=a" + id + "\r\nTo: <sip:1001@127.0.0.1>;tag=s" +
-               id + "\r\nCall-ID: c" + id + "@offhook\r\nCSeq: 1 REGISTER\r\nWWW-Authenticate: Digest "
-               "realm=\"127.0.0.1\", nonce=\"n" + id + "\", qop=\"auth\", algorithm=MD5\r\nContent-Length: 0\r\n\r\n";
+               ";rport=40000\r\nFrom: <sip:1001@127.0.0.1>;tag=a" + id + "\r\nTo: <sip:1001@127.0.0.1>;tag=s" + id +
+               "\r\nCall-ID: c" + id +
+               "@offhook\r\nCSeq: 1 REGISTER\r\nWWW-Authenticate: Digest "
+               "realm=\"127.0.0.1\", nonce=\"n" +
+               id + "\", qop=\"auth\", algorithm=MD5\r\nContent-Length: 0\r\n\r\n";
     case 2:
         return "REGISTER sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:40000;branch=z9hG4bK" + id +
-               ";rport\r\nFrom: <sip:1001@127.0.0.1>;tag=a" + id + "\r\nTo: <sip:1001@127.0.0.1>\r\nCall-ID: c" +
-               id + "@offhook\r\nCSeq: 2 REGISTER\r\nAuthorization: Digest username=\"1001\", realm=\"127.0.0.1\", "
-               "nonce=\"n" + id + "\", uri=\"sip:127.0.0.1\", response=\"6629fae49393a05397450978507c4ef1\", "
+               ";rport\r\nFrom: <sip:1001@127.0.0.1>;tag=a" + id + "\r\nTo: <sip:1001@127.0.0.1>\r\nCall-ID: c" + id +
+               "@offhook\r\nCSeq: 2 REGISTER\r\nAuthorization: Digest username=\"1001\", realm=\"127.0.0.1\", "
+               "nonce=\"n" +
+               id +
+               "\", uri=\"sip:127.0.0.1\", response=\"6629fae49393a05397450978507c4ef1\", "
                "algorithm=MD5, cnonce=\"0a4f113b\", qop=auth, nc=00000001\r\nContent-Length: 0\r\n\r\n";
     default:
         return "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 127.0.0.1:40000;branch=z9hG4bK" + id +
                ";rport=40000\r\nFrom: <sip:1001@127.0.0.1>;tag=a" + id + "\r\nTo: <sip:1001@127.0.0.1>;tag=s" + id +
-               "\r\nCall-ID: c" + id + "@offhook\r\nCSeq: 2 REGISTER\r\nContact: <sip:1001@127.0.0.1:40000>"
+               "\r\nCall-ID: c" + id +
+               "@offhook\r\nCSeq: 2 REGISTER\r\nContact: <sip:1001@127.0.0.1:40000>"
                ";expires=300\r\nContent-Length: 0\r\n\r\n";
     }
 }

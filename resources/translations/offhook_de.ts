@@ -485,7 +485,7 @@
     </message>
     <message>
         <source>SIP log</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">SIP-Protokoll</translation>
     </message>
     <message>
         <source>Select all</source>
@@ -537,170 +537,170 @@
     <name>Gui::MainWindow</name>
     <message>
         <source>Offhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Offhook</translation>
     </message>
     <message>
         <source>SIP log</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-Protokoll</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>SIP &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-&amp;Protokoll</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Offhook</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Offhook</translation>
     </message>
     <message>
         <source>Offhook — About</source>
-        <translation type="unfinished"></translation>
+        <translation>Offhook — Über</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Offhook %1&lt;/h3&gt;&lt;p&gt;A desktop SIP softphone that shows why a line does or does not register.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Offhook %1&lt;/h3&gt;&lt;p&gt;Ein SIP-Softphone für den Desktop, das zeigt, warum sich eine Leitung registriert oder nicht.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;New line…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Leitung…</translation>
     </message>
     <message>
         <source>Set up a new line with the wizard (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Leitung mit dem Assistenten einrichten (Strg+N)</translation>
     </message>
     <message>
         <source>&amp;Edit line…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitung &amp;bearbeiten…</translation>
     </message>
     <message>
         <source>Edit the selected line (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Leitung bearbeiten (Strg+E)</translation>
     </message>
     <message>
         <source>&amp;Delete line…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitung &amp;löschen…</translation>
     </message>
     <message>
         <source>Delete the selected line and its stored password</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Leitung und ihr gespeichertes Passwort löschen</translation>
     </message>
     <message>
         <source>&amp;Start over with the wizard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Assistenten &amp;neu einrichten…</translation>
     </message>
     <message>
         <source>&amp;Register now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;registrieren</translation>
     </message>
     <message>
         <source>&amp;Troubleshoot…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehlersuche…</translation>
     </message>
     <message>
         <source>Why does this line (not) register? (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum registriert sich diese Leitung (nicht)? (Strg+T)</translation>
     </message>
     <message>
         <source>&amp;Save SIP log…</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-Protokoll &amp;speichern…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Line</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leitung</translation>
     </message>
     <message>
         <source>Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitungen</translation>
     </message>
     <message>
         <source>Contacts and their presence will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen Kontakte und ihr Status.</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte</translation>
     </message>
     <message>
         <source>Your calls will be listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier werden Ihre Anrufe aufgelistet.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Offhook — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Offhook — %1</translation>
     </message>
     <message>
         <source>Profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil: %1</translation>
     </message>
     <message>
         <source>No lines yet — choose New line to set one up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Leitungen — wählen Sie „Neue Leitung“, um eine einzurichten.</translation>
     </message>
     <message>
         <source>%1 of %2 enabled lines registered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 aktiven Leitungen registriert</translation>
     </message>
     <message numerus="yes">
         <source> · %n failing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n mit Fehler</numerusform>
+            <numerusform> · %n mit Fehlern</numerusform>
         </translation>
     </message>
     <message>
         <source>Show Offhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Offhook anzeigen</translation>
     </message>
     <message>
         <source>%1 dropped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 getrennt: %2</translation>
     </message>
     <message>
         <source>Offhook — line dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Offhook — Leitung getrennt</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Offhook — Start over: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Offhook — Neu einrichten: %1</translation>
     </message>
     <message>
         <source>Offhook — Delete line</source>
-        <translation type="unfinished"></translation>
+        <translation>Offhook — Leitung löschen</translation>
     </message>
     <message>
         <source>Delete the line %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Leitung %1 löschen?</translation>
     </message>
     <message>
         <source>It is unregistered and its stored password is removed. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie wird abgemeldet und ihr gespeichertes Passwort entfernt. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Delete line</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitung löschen</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1135,153 @@
     </message>
 </context>
 <context>
+    <name>Sip::Diagnosis</name>
+    <message>
+        <source>proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 asks for %2 digest authentication, which Offhook cannot answer (it supports MD5). Ask the provider to allow MD5 digest for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy rejected the credentials: check the Auth User and Password (the proxy may want different credentials than the registrar).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejected the Auth User or Password. Check both; some carriers give a long hashed string to use as both Extension and Auth User.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 asks for a password, but none is set for this line. Enter the Password (and Auth User, if the provider gave one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept this extension (%1 %2): check the part left of the @ and that the account is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not take registrations (%1 %2): check the SIP server address; it may be a proxy or a different service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the server: check the server address and port, the transport (UDP/TCP/TLS), the network cable or Wi-Fi, and any firewall between here and the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server wants a longer registration expiry than requested; raise the expiry (Offhook retries with the server&apos;s minimum automatically).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server says the account is temporarily unavailable (%1). Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server name could not be looked up (DNS failure%1): check the spelling of the SIP server and the network&apos;s DNS settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the server%1: nothing is listening at that address and port, or the network refused the connection. Check the server address, port and transport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported a failure of its own (%1 %2); it may be down or overloaded. Offhook will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server declined the registration for good (%1 %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the registration (%1 %2); check the line&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirected the registration (%1 %2) to an address Offhook could not use; check the SIP server setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal error in the SIP stack (%1 %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected answer %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth User: often the same as the extension, but carriers may issue a separate one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: re-type it; it is case-sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashed carrier credentials: use the issued string as both Extension and Auth User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest algorithm offered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy credentials: the outbound proxy may need its own Auth User/Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension: the part left of the @ must match the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP server: the part right of the @ must be the account&apos;s domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: the provider may have disabled or not yet activated it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address: is the name or IP right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port and transport: UDP 5060 is usual; some providers use TCP or another port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network: cable, Wi-Fi, VPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firewall: outgoing SIP must be allowed, and answers must come back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry: raise it in the line&apos;s advanced settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server name: check its spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS: can this computer resolve names?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port and transport: is the server listening there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: it reports being down or overloaded; try later or ask the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Sip::Internal::OptionsProbe</name>
     <message>
         <source>%1 s</source>
@@ -1257,7 +1404,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1: %2</translation>
     </message>
     <message>
         <source>%1: not checked</source>

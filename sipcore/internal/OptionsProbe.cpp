@@ -32,22 +32,15 @@ QString bracketed(const QString &address)
 }
 } // namespace
 
-OptionsProbe::OptionsProbe(const PreflightProbe &probe, const QString &fromUser, const QString &domain,
-                           int timeoutMs, QObject *parent)
-    : QObject(parent)
-    , m_probe(probe)
-    , m_fromUser(fromUser)
-    , m_domain(domain)
-    , m_timeoutMs(timeoutMs)
-    , m_deadline(new QTimer(this))
-    , m_retransmit(new QTimer(this))
-    , m_callId(randomToken(10) + "@offhook-preflight")
+OptionsProbe::OptionsProbe(const PreflightProbe &probe, const QString &fromUser, const QString &domain, int timeoutMs,
+                           QObject *parent)
+    : QObject(parent), m_probe(probe), m_fromUser(fromUser), m_domain(domain), m_timeoutMs(timeoutMs),
+      m_deadline(new QTimer(this)), m_retransmit(new QTimer(this)), m_callId(randomToken(10) + "@offhook-preflight")
 {
     m_deadline->setSingleShot(true);
     m_retransmit->setSingleShot(true);
-    connect(m_deadline, &QTimer::timeout, this, [this] {
-        finish(PreflightProbe::Outcome::TimedOut, tr("%1 s").arg(m_timeoutMs / 1000.0, 0, 'g', 2));
-    });
+    connect(m_deadline, &QTimer::timeout, this,
+            [this] { finish(PreflightProbe::Outcome::TimedOut, tr("%1 s").arg(m_timeoutMs / 1000.0, 0, 'g', 2)); });
     connect(m_retransmit, &QTimer::timeout, this, [this] {
         // RFC 3261 timer A: double the interval, at most T2 (4 s).
         if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
@@ -76,7 +69,8 @@ QByteArray OptionsProbe::buildRequest(const PreflightProbe &probe, const QString
     const QByteArray target = bracketed(probe.host).toUtf8() + ':' + QByteArray::number(probe.port);
     const QByteArray local = bracketed(localAddress).toUtf8() + ':' + QByteArray::number(localPort);
     const QByteArray scheme = probe.transport == Transport::Tls ? "sips:" : "sip:";
-    const QByteArray user = Address::escapeUserPart(fromUser.isEmpty() ? QStringLiteral("preflight") : fromUser).toUtf8();
+    const QByteArray user =
+        Address::escapeUserPart(fromUser.isEmpty() ? QStringLiteral("preflight") : fromUser).toUtf8();
     const QByteArray domainBytes = domain.toUtf8();
     QByteArray request;
     request += "OPTIONS " + scheme + target + " SIP/2.0\r\n";
@@ -121,9 +115,9 @@ void OptionsProbe::start()
     case Transport::Tls: {
 #if QT_CONFIG(ssl)
         if (!QSslSocket::supportsSsl()) {
-            QMetaObject::invokeMethod(this, [this] {
-                finish(PreflightProbe::Outcome::Failed, tr("TLS is not available on this system"));
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { finish(PreflightProbe::Outcome::Failed, tr("TLS is not available on this system")); },
+                Qt::QueuedConnection);
             return;
         }
         auto *socket = new QSslSocket(this);
@@ -142,15 +136,15 @@ void OptionsProbe::start()
         const QString peerName = QHostAddress(m_probe.host).isNull() ? m_probe.host : QString();
         socket->connectToHostEncrypted(m_probe.address, m_probe.port, peerName);
 #else
-        QMetaObject::invokeMethod(this, [this] {
-            finish(PreflightProbe::Outcome::Failed, tr("TLS is not available in this build"));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { finish(PreflightProbe::Outcome::Failed, tr("TLS is not available in this build")); },
+            Qt::QueuedConnection);
 #endif
         break;
     }
     case Transport::Invalid:
-        QMetaObject::invokeMethod(this, [this] { finish(PreflightProbe::Outcome::Failed, tr("no transport")); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { finish(PreflightProbe::Outcome::Failed, tr("no transport")); }, Qt::QueuedConnection);
         break;
     }
 }
@@ -170,8 +164,8 @@ void OptionsProbe::send()
 {
     if (m_done || !m_socket)
         return;
-    m_request = buildRequest(m_probe, m_fromUser, m_domain, m_socket->localAddress().toString(),
-                             m_socket->localPort(), m_callId, randomToken(8), randomToken(4));
+    m_request = buildRequest(m_probe, m_fromUser, m_domain, m_socket->localAddress().toString(), m_socket->localPort(),
+                             m_callId, randomToken(8), randomToken(4));
     m_socket->write(m_request);
     log(LogEntry::Kind::Sent, m_request);
     if (m_probe.transport == Transport::Udp)
@@ -227,8 +221,8 @@ void OptionsProbe::onReadable()
         m_probe.statusCode = head.statusCode;
         m_probe.reasonPhrase = head.reasonPhrase;
         m_probe.serverAgent = QString::fromUtf8(head.serverAgent);
-        finish(PreflightProbe::Outcome::Answered, m_tlsProblem.isEmpty() ? QString()
-                                                                          : tr("certificate: %1").arg(m_tlsProblem));
+        finish(PreflightProbe::Outcome::Answered,
+               m_tlsProblem.isEmpty() ? QString() : tr("certificate: %1").arg(m_tlsProblem));
     }
 }
 
@@ -238,8 +232,8 @@ void OptionsProbe::onSocketError()
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
     if (error == QAbstractSocket::ConnectionRefusedError) {
-        finish(PreflightProbe::Outcome::Refused, m_probe.transport == Transport::Udp ? tr("port unreachable")
-                                                                                      : tr("connection refused"));
+        finish(PreflightProbe::Outcome::Refused,
+               m_probe.transport == Transport::Udp ? tr("port unreachable") : tr("connection refused"));
     } else if (error == QAbstractSocket::RemoteHostClosedError && !m_request.isEmpty()) {
         finish(PreflightProbe::Outcome::Failed, tr("the server closed the connection without answering"));
     } else if (error == QAbstractSocket::SslHandshakeFailedError) {

@@ -11,15 +11,21 @@ namespace Sip::Internal {
 /// thread; never reads past the given bytes, whatever they hold.
 struct SipResponseHead
 {
-    enum class Result { Invalid = 0, Complete, NeedMore, NotAResponse };
+    enum class Result
+    {
+        Invalid = 0,
+        Complete,
+        NeedMore,
+        NotAResponse
+    };
 
     Result result = Result::Invalid;
     qsizetype messageBytes = 0; ///< Whole message (head + body) when Complete
     int statusCode = 0;
     QString reasonPhrase;
     QByteArray callId;
-    QByteArray cseqMethod;      ///< "OPTIONS"
-    QByteArray serverAgent;     ///< Server, else User-Agent
+    QByteArray cseqMethod;  ///< "OPTIONS"
+    QByteArray serverAgent; ///< Server, else User-Agent
 
     /// stream: bytes from TCP/TLS, where the message ends after its Content-Length body; otherwise a
     /// whole datagram. Heads longer than maxHeadBytes are NotAResponse.

@@ -10,8 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using Sip::Internal::SipResponseHead;
 using Sip::PreflightProbe;
+using Sip::Internal::SipResponseHead;
 
 /// The preflight check against a real Kamailio and against ports where nothing listens.
 class TestPreflight : public QObject
@@ -27,6 +27,8 @@ private Q_SLOTS:
     void wrongTransportSuggestsTheOneThatAnswers();
     void invalidServerIsReportedWithoutProbing();
     void restartCancelsTheRunningCheck();
+    void oddServersGetAnAnswerInWords_data();
+    void oddServersGetAnAnswerInWords();
 
 private:
     Sip::PreflightReport run(Sip::Preflight &preflight, const Sip::LineConfig &line,
@@ -62,7 +64,8 @@ Sip::PreflightReport TestPreflight::run(Sip::Preflight &preflight, const Sip::Li
     QSignalSpy finished(&preflight, &Sip::Preflight::finished);
     preflight.start(config, options);
     [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000); }();
-    return finished.isEmpty() ? Sip::PreflightReport() : finished.constFirst().constFirst().value<Sip::PreflightReport>();
+    return finished.isEmpty() ? Sip::PreflightReport()
+                              : finished.constFirst().constFirst().value<Sip::PreflightReport>();
 }
 
 void TestPreflight::responseHead_data()
@@ -77,8 +80,8 @@ void TestPreflight::responseHead_data()
                           "Content-Length: 0\r\n\r\n";
     QTest::newRow("datagram") << ok << false << int(SipResponseHead::Result::Complete) << 200 << QByteArray("abc@x")
                               << int(ok.size());
-    QTest::newRow("stream, two messages") << ok + ok << true << int(SipResponseHead::Result::Complete) << 200
-                                          << QByteArray("abc@x") << int(ok.size());
+    QTest::newRow("stream, two messages")
+        << ok + ok << true << int(SipResponseHead::Result::Complete) << 200 << QByteArray("abc@x") << int(ok.size());
     QTest::newRow("stream, head cut") << ok.left(30) << true << int(SipResponseHead::Result::NeedMore) << 0
                                       << QByteArray() << 0;
     const QByteArray withBody = "SIP/2.0 404 Not Here\r\ni: c1\r\nl: 5\r\n\r\nhello";
@@ -172,7 +175,8 @@ void TestPreflight::deadPortIsReportedAsNothingListening()
         QCOMPARE(probe.outcome, PreflightProbe::Outcome::Refused);
         QVERIFY(probe.describe().contains(QStringLiteral("nothing is listening")));
     }
-    QVERIFY2(report.headline().startsWith(QStringLiteral("Nothing is listening for SIP")), qPrintable(report.headline()));
+    QVERIFY2(report.headline().startsWith(QStringLiteral("Nothing is listening for SIP")),
+             qPrintable(report.headline()));
 }
 
 void TestPreflight::wrongTransportSuggestsTheOneThatAnswers()
@@ -217,6 +221,37 @@ void TestPreflight::restartCancelsTheRunningCheck()
     QTest::qWait(200);
     QCOMPARE(finished.count(), 1);
     QVERIFY(!preflight.isRunning());
+}
+
+void TestPreflight::oddServersGetAnAnswerInWords_data()
+{
+    // Only inputs that stay on loopback or never reach DNS.
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<bool>("probed");
+    const quint16 dead = Test::FreePort::pick();
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("blank") << QStringLiteral("   ") << false;
+    QTest::newRow("port too big") << QStringLiteral("127.0.0.1:99999") << false;
+    QTest::newRow("unclosed bracket") << QStringLiteral("[::1") << false;
+    QTest::newRow("spaces") << QStringLiteral("pbx exa mple") << false;
+    QTest::newRow("control characters") << QStringLiteral("pbx\x01\n.example") << false;
+    QTest::newRow("ipv6 loopback, dead port") << QStringLiteral("[::1]:%1").arg(dead) << true;
+    QTest::newRow("ipv4 loopback, dead port") << QStringLiteral("127.0.0.1:%1").arg(dead) << true;
+}
+
+void TestPreflight::oddServersGetAnAnswerInWords()
+{
+    QFETCH(QString, server);
+    QFETCH(bool, probed);
+    Sip::Preflight preflight;
+    Sip::Preflight::Options options;
+    options.transports = {Sip::Transport::Udp, Sip::Transport::Tcp};
+    options.probeTimeoutMs = 2000;
+    const Sip::PreflightReport report = run(preflight, line(server), options);
+    QVERIFY(!report.headline().isEmpty());
+    QCOMPARE(!report.probes.isEmpty(), probed);
+    QCOMPARE(report.dnsError.isEmpty(), probed);
+    QVERIFY(!report.anyAnswered());
 }
 
 QTEST_GUILESS_MAIN(TestPreflight)

@@ -179,8 +179,7 @@ void TestAccountWizard::validationAsTheUserTypes()
     QTest::keyClicks(extension, QStringLiteral("1001"));
     QVERIFY(next->isEnabled());
     QVERIFY(problem->isHidden());
-    QCOMPARE(wizard->findChild<QLabel *>(QStringLiteral("addressPreview"))->text(),
-             QStringLiteral("1001@pbx.example"));
+    QCOMPARE(wizard->findChild<QLabel *>(QStringLiteral("addressPreview"))->text(), QStringLiteral("1001@pbx.example"));
     wizard->reject();
 }
 
@@ -232,8 +231,10 @@ void TestAccountWizard::wrongPasswordShowsAuthenticationDiagnosis()
     QTRY_COMPARE(model->rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(Gui::LineLight(model->index(0).data(Gui::LineListModel::LightRole).toInt()),
                               Gui::LineLight::Failed, 15000);
-    QVERIFY(model->index(0).data(Gui::LineListModel::DiagnosisRole).toString().contains(
-        QStringLiteral("Auth User or Password")));
+    QVERIFY(model->index(0)
+                .data(Gui::LineListModel::DiagnosisRole)
+                .toString()
+                .contains(QStringLiteral("Auth User or Password")));
 
     // The troubleshooter shows the whole attempt from the real log, the rejected step last.
     m_window->troubleshoot(model->lineIdAt(0));
@@ -339,8 +340,8 @@ void TestAccountWizard::editingALineReRegistersIt()
     const QString id = m_controller->addLine(line);
     Gui::LineListModel *model = m_window->lineModel();
     const QModelIndex index = model->index(model->rowOf(id));
-    QTRY_COMPARE_WITH_TIMEOUT(Gui::LineLight(index.data(Gui::LineListModel::LightRole).toInt()),
-                              Gui::LineLight::Failed, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(Gui::LineLight(index.data(Gui::LineListModel::LightRole).toInt()), Gui::LineLight::Failed,
+                              15000);
 
     // The user fixes the password in the line dialog and saves: the line registers again at once.
     m_window->editLine(id);
