@@ -111,7 +111,21 @@ void TestRegistration::refreshesBeforeExpiry()
     const QDateTime first = QDateTime::currentDateTimeUtc();
     // With a 4 s lifetime, the refresh must come before the binding runs out.
     QTRY_VERIFY_WITH_TIMEOUT(harness.count(QStringLiteral("r"), RegistrationState::Registered) >= 3, 15000);
-    QVERIFY(harness.sentRequests(QStringLiteral("r"), QStringLiteral("REGISTER")).size() >= 4);
+    const QList<LogEntry> registers = harness.sentRequests(QStringLiteral("r"), QStringLiteral("REGISTER"));
+    QVERIFY(registers.size() >= 4);
+    // A refresh answers the server's earlier challenge: its nonce again, with the next nonce count.
+    const QList<LogEntry> received = harness.messages(QStringLiteral("r"), LogEntry::Kind::Received);
+    QVERIFY(!received.isEmpty());
+    const QByteArray challenge = received.constFirst().header("WWW-Authenticate");
+    const qsizetype nonceAt = challenge.indexOf("nonce=\"");
+    QVERIFY(nonceAt >= 0);
+    const QByteArray nonce = challenge.mid(nonceAt, challenge.indexOf('"', nonceAt + 7) - nonceAt + 1);
+    QVERIFY(registers.at(0).header("Authorization").isEmpty());
+    for (qsizetype i = 1; i < 4; ++i) {
+        const QByteArray authorization = registers.at(i).header("Authorization");
+        QVERIFY2(authorization.contains(nonce), authorization.constData());
+        QVERIFY2(authorization.contains(QByteArray("nc=0000000") + QByteArray::number(i)), authorization.constData());
+    }
     const QList<RegistrationEvent> events = harness.events(QStringLiteral("r"));
     QDateTime previous;
     for (const RegistrationEvent &event : events) {
