@@ -124,7 +124,7 @@ void TestRegistration::refreshesBeforeExpiry()
     for (qsizetype i = 1; i < 4; ++i) {
         const QByteArray authorization = registers.at(i).header("Authorization");
         QVERIFY2(authorization.contains(nonce), authorization.constData());
-        QVERIFY2(authorization.contains(QByteArray("nc=0000000") + QByteArray::number(i)), authorization.constData());
+        QVERIFY2(authorization.contains(QByteArray(QByteArray("nc=0000000") + QByteArray::number(i))), authorization.constData());
     }
     const QList<RegistrationEvent> events = harness.events(QStringLiteral("r"));
     QDateTime previous;
