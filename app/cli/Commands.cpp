@@ -4,7 +4,9 @@
 #include "app/cli/Command.h"
 
 #include "app/cli/LineOptions.h"
+#include "app/cli/PublishCommand.h"
 #include "app/cli/RegisterCommand.h"
+#include "app/cli/WatchCommand.h"
 
 namespace Cli {
 
@@ -14,6 +16,13 @@ QList<CommandInfo> allCommands()
     commands.append({QStringLiteral("register"), QStringLiteral("register a line, print the SIP log and the result"),
                      [](QCommandLineParser &parser) { LineOptions::addTo(parser); },
                      [] { return std::unique_ptr<Command>(new RegisterCommand); }});
+    commands.append({QStringLiteral("watch"),
+                     QStringLiteral("register, subscribe to contacts' presence, print each state change"),
+                     [](QCommandLineParser &parser) { WatchCommand::addOptions(parser); },
+                     [] { return std::unique_ptr<Command>(new WatchCommand); }});
+    commands.append({QStringLiteral("publish"), QStringLiteral("register and publish your own presence status"),
+                     [](QCommandLineParser &parser) { PublishCommand::addOptions(parser); },
+                     [] { return std::unique_ptr<Command>(new PublishCommand); }});
     return commands;
 }
 

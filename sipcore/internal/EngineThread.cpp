@@ -124,7 +124,8 @@ void EngineThread::run()
     }
     m_registrations.clear();
     m_stackHandlers.clear();
-    m_shutdownHooks.clear();
+    m_shutdownWaits.clear();
+    m_shutdownHooks.clear(); // services owned by their hooks end here, before nua_destroy
     m_shutdownTimer.reset();
     if (m_nua) {
         if (m_shutdownComplete)
@@ -365,12 +366,14 @@ void EngineThread::continueShutdown()
     bool pending = false;
     for (auto &entry : m_registrations)
         pending = pending || entry.second->isBusy();
+    for (const auto &busy : m_shutdownWaits)
+        pending = pending || busy();
     if (pending && QDateTime::currentMSecsSinceEpoch() < m_shutdownDeadline) {
         m_shutdownTimer->start(50, [this] { continueShutdown(); });
         return;
     }
     if (pending)
-        m_log->appendStep(QString(), QStringLiteral("Not waiting longer for un-REGISTER answers"),
+        m_log->appendStep(QString(), QStringLiteral("Not waiting longer for answers to un-REGISTER/un-SUBSCRIBE"),
                           LogEntry::Kind::Error);
     m_registrations.clear(); // destroys every handle
     if (!m_nua) {

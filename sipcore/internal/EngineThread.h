@@ -6,7 +6,6 @@
 #include "sipcore/internal/HandleOwner.h"
 #include "sipcore/internal/LineContext.h"
 #include "sipcore/internal/TportLogParser.h"
-#include "sipcore/internal/TportLogParser.h"
 
 #include <QHash>
 #include <QMutex>
@@ -86,6 +85,8 @@ public:
     void addStackEventHandler(StackEventHandler handler) { m_stackHandlers.push_back(std::move(handler)); }
     /// Runs when the engine is about to shut down, before nua_shutdown (unsubscribe, hang up, ...).
     void addShutdownHook(std::function<void()> hook) { m_shutdownHooks.push_back(std::move(hook)); }
+    /// Shutdown waits (up to shutdownTimeoutMs) while any of these says a closing request is pending.
+    void addShutdownWait(std::function<bool()> busy) { m_shutdownWaits.push_back(std::move(busy)); }
 
     // Sofia callbacks (C linkage targets)
     static void onNuaEvent(nua_event_t event, int status, char const *phrase, nua_t *nua, EngineThread *self,
@@ -116,6 +117,7 @@ private:
     QHash<QString, LineContext> m_lineContexts;
     std::vector<StackEventHandler> m_stackHandlers;
     std::vector<std::function<void()>> m_shutdownHooks;
+    std::vector<std::function<bool()>> m_shutdownWaits;
     QHash<QByteArray, int> m_lastReceived;
     TportLogParser m_parser;
     QString m_lastTransportError;

@@ -123,8 +123,9 @@ void SubscriptionSession::subscribe()
         return;
     }
     const QByteArray expires = QByteArray::number(m_request.expiresSeconds);
-    step(QStringLiteral("send SUBSCRIBE for %1 (expires %2 s)").arg(describe(), QString::fromLatin1(expires)));
-    nua_subscribe(m_handle, NUTAG_URL(m_request.targetUri.constData()),
+    step(QStringLiteral("Subscribing to %1 (expires %2 s)").arg(describe(), QString::fromLatin1(expires)));
+    // The next hop goes with the request too: the handle's own NUTAG_PROXY does not reach its first request.
+    nua_subscribe(m_handle, NUTAG_URL(m_request.targetUri.constData()), NUTAG_PROXY(m_line.nextHopUri.constData()),
                   SIPTAG_EVENT_STR(eventName(m_request.package).constData()),
                   SIPTAG_ACCEPT_STR(acceptedType(m_request.package).constData()),
                   SIPTAG_EXPIRES_STR(expires.constData()), TAG_END());
@@ -140,7 +141,7 @@ void SubscriptionSession::stop()
     if (m_handle && m_accepted) {
         m_unsubscribing = true;
         m_auth.reset();
-        step(QStringLiteral("send un-SUBSCRIBE for %1 (Expires: 0)").arg(describe()));
+        step(QStringLiteral("Unsubscribing from %1 (Expires: 0)").arg(describe()));
         nua_unsubscribe(m_handle, SIPTAG_EVENT_STR(eventName(m_request.package).constData()), TAG_END());
         reportState(SubscriptionState::Unsubscribing);
         return;
