@@ -33,6 +33,7 @@ PresenceService::PresenceService(SipEngine *engine, const PresenceOptions &optio
     qRegisterMetaType<Sip::PublicationEvent>();
     connect(engine, &SipEngine::registrationChanged, this, &PresenceService::onRegistration);
     connect(engine, &SipEngine::shutdownFinished, this, &PresenceService::onEngineStopped);
+    connect(engine, &SipEngine::lineRemoved, this, &PresenceService::lineDown);
     for (const LineConfig &line : engine->lines()) {
         if (engine->lastEvent(line.id).state == RegistrationState::Registered)
             m_lines[line.id].registered = true;
@@ -201,7 +202,9 @@ void PresenceService::onRegistration(const RegistrationEvent &event)
         lineUp(event.lineId);
         return;
     }
-    if (event.state == RegistrationState::Unregistering || event.state == RegistrationState::Unregistered ||
+    // A new attempt (Resolving/Registering; refreshes report Registered only) means the line changed or fell.
+    if (event.state == RegistrationState::Resolving || event.state == RegistrationState::Registering ||
+        event.state == RegistrationState::Unregistering || event.state == RegistrationState::Unregistered ||
         isFailure(event.state))
         lineDown(event.lineId);
 }
@@ -368,7 +371,8 @@ void PresenceService::onReports(const Internal::PresenceReportBatch &batch)
         if (report.final)
             m_publicationOwners.remove(report.id);
         auto lineIt = m_lines.find(lineId.isEmpty() ? report.event.lineId : lineId);
-        if (lineIt != m_lines.end() && lineIt->publicationId == report.id) {
+        // The last reports of a publication the user took back (publicationId already 0) still count.
+        if (lineIt != m_lines.end() && (lineIt->publicationId == report.id || lineIt->publicationId == 0)) {
             lineIt->publication = report.event;
             if (report.final)
                 lineIt->publicationId = 0;

@@ -167,6 +167,7 @@ void SipEngine::removeLine(const QString &lineId)
         });
     }
     supervisor->deleteLater();
+    Q_EMIT lineRemoved(lineId);
 }
 
 void SipEngine::registerLine(const QString &lineId)

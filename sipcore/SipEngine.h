@@ -61,6 +61,7 @@ public:
 
 Q_SIGNALS:
     void registrationChanged(const Sip::RegistrationEvent &event);
+    void lineRemoved(const QString &lineId); ///< After removeLine(); services drop what they do for it
     void engineStarted();
     void engineFailed(const QString &reason);
     void shutdownFinished();

@@ -331,8 +331,12 @@ void SubscriptionSession::onNotify(const NuaEvent &event)
         return;
     }
 
+    const bool terminated = substate == nua_substate_terminated || substate == nua_substate_embryonic ||
+                            stateWord == QLatin1String("terminated");
+    const bool hasBody = sip->sip_payload && sip->sip_payload->pl_len > 0;
     QString problem;
-    const ContactPresence presence = readBody(sip, &problem);
+    // A final NOTIFY without a body says nothing about the contact (RFC 6665 4.2.2): keep what is shown.
+    const ContactPresence presence = terminated && !hasBody ? ContactPresence{} : readBody(sip, &problem);
     if (!problem.isEmpty())
         step(QStringLiteral("NOTIFY from %1 (%2): body not understood (%3); showing unknown")
                  .arg(describe(), stateWord, problem),
