@@ -3,11 +3,13 @@
 // The composition root of the desktop app: settings, secret store, log, engine, window, controller.
 #include "app/gui/AppSettings.h"
 #include "app/gui/CommandLine.h"
+#include "app/gui/ContactController.h"
 #include "app/gui/DemoLine.h"
 #include "app/gui/KeychainSecretStore.h"
 #include "app/gui/LineController.h"
 #include "app/gui/MemorySecretStore.h"
 #include "app/gui/PlainFileSecretStore.h"
+#include "sipcore/PresenceService.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 #include "ui/DialPad.h"
@@ -97,6 +99,9 @@ int main(int argc, char *argv[])
         box.exec();
         return box.clickedButton() == store;
     });
+    Sip::PresenceService presence(&engine);
+    App::ContactController contacts(&engine, &presence, &settings, window.contactsPanel());
+    contacts.setPersist(!command.demo);
     QObject::connect(&controller, &App::LineController::notice, &window,
                      [&window](const QString &message) { window.statusBar()->showMessage(message, 20000); });
 
@@ -123,6 +128,7 @@ int main(int argc, char *argv[])
         controller.addLine(App::demoLine(qEnvironmentVariable("OFFHOOK_DEMO_SERVER")));
     else
         controller.loadLines();
+    contacts.load();
 
     window.show();
     if (!settings.problem().isEmpty()) {
