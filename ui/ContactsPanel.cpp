@@ -38,7 +38,8 @@ ContactsPanel::ContactsPanel(QWidget *parent)
     , m_statusCombo(new QComboBox(this))
     , m_noteEdit(new QLineEdit(this))
     , m_addButton(toolButton(this, QStringLiteral("addContactButton"), QStringLiteral("add"), tr("Add a contact")))
-    , m_editButton(toolButton(this, QStringLiteral("editContactButton"), QStringLiteral("edit"), tr("Edit the contact")))
+    , m_editButton(
+          toolButton(this, QStringLiteral("editContactButton"), QStringLiteral("edit"), tr("Edit the contact")))
     , m_removeButton(
           toolButton(this, QStringLiteral("removeContactButton"), QStringLiteral("delete"), tr("Remove the contact")))
 {

@@ -12,6 +12,7 @@
 #include "sipcore/PresenceService.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
+#include "ui/ContactsPanel.h"
 #include "ui/DialPad.h"
 #include "ui/LogPane.h"
 #include "ui/MainWindow.h"
@@ -102,6 +103,9 @@ int main(int argc, char *argv[])
     Sip::PresenceService presence(&engine);
     App::ContactController contacts(&engine, &presence, &settings, window.contactsPanel());
     contacts.setPersist(!command.demo);
+    // Until calls exist, a double-clicked contact is put into the dial pad.
+    QObject::connect(window.contactsPanel(), &Gui::ContactsPanel::callRequested, &window,
+                     [&window](const QString &, const QString &address) { window.dialPad()->setNumber(address); });
     QObject::connect(&controller, &App::LineController::notice, &window,
                      [&window](const QString &message) { window.statusBar()->showMessage(message, 20000); });
 

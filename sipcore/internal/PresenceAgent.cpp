@@ -91,7 +91,8 @@ void PresenceAgent::subscribe(const QString &lineId, const SubscriptionRequest &
     SubscriptionRequest completed = request;
     completed.targetUri = line->targetUri(QString::fromUtf8(request.targetUri)); // full URIs pass unchanged
     auto session = std::make_unique<SubscriptionSession>(
-        m_engine, *line, completed, m_options, [this](const SubscriptionReport &report) { onSubscriptionReport(report); });
+        m_engine, *line, completed, m_options,
+        [this](const SubscriptionReport &report) { onSubscriptionReport(report); });
     SubscriptionSession *raw = session.get();
     m_subscriptions[request.id] = std::move(session);
     raw->start();

@@ -122,7 +122,8 @@ void PublicationSession::stop()
     if (m_handle && m_published) {
         m_unpublishing = true;
         m_auth.reset();
-        step(QStringLiteral("Removing the published status of %1 (Expires: 0)").arg(QString::fromUtf8(m_line.addressOfRecord)));
+        step(QStringLiteral("Removing the published status of %1 (Expires: 0)")
+                 .arg(QString::fromUtf8(m_line.addressOfRecord)));
         nua_unpublish(m_handle, TAG_END());
         report(PublicationState::Unpublishing);
         return;

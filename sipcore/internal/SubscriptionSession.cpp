@@ -17,6 +17,8 @@ namespace {
 constexpr qint64 kStableMs = 30000;
 /// Sofia re-subscribes by itself after "deactivated"/"probation"; more than this in a row is a loop.
 constexpr int kMaxStackResubscribes = 3;
+/// How long an answered un-SUBSCRIBE waits for the server's final NOTIFY before the handle is dropped.
+constexpr int kFinalNotifyWaitMs = 2000;
 /// A dialog-info gap asks for full state by refreshing; not more often than this.
 constexpr qint64 kFullStateIntervalMs = 30000;
 
@@ -140,6 +142,8 @@ void SubscriptionSession::stop()
         m_timer->stop();
     if (m_handle && m_accepted) {
         m_unsubscribing = true;
+        m_unsubscribeAnswered = false;
+        m_finalNotifySeen = false;
         m_auth.reset();
         step(QStringLiteral("Unsubscribing from %1 (Expires: 0)").arg(describe()));
         nua_unsubscribe(m_handle, SIPTAG_EVENT_STR(eventName(m_request.package).constData()), TAG_END());
@@ -286,16 +290,29 @@ void SubscriptionSession::onUnsubscribeResult(const NuaEvent &event)
         return;
     if ((event.status == 401 || event.status == 407) && answerChallenge(event, "un-SUBSCRIBE"))
         return;
-    if (event.status < 300)
-        step(QStringLiteral("Unsubscribed from %1").arg(describe()));
-    else
+    if (event.status >= 300) {
         step(QStringLiteral("un-SUBSCRIBE for %1 failed (status code: %2 %3); the server drops the subscription "
                             "when it expires")
                  .arg(describe())
                  .arg(event.status)
                  .arg(phraseOf(event)),
              true);
-    finishUnsubscribe(event.status, phraseOf(event));
+        finishUnsubscribe(event.status, phraseOf(event));
+        return;
+    }
+    step(QStringLiteral("Unsubscribed from %1").arg(describe()));
+    const int status = event.status;
+    const QString phrase = phraseOf(event);
+    if (m_finalNotifySeen) {
+        finishUnsubscribe(status, phrase);
+        return;
+    }
+    // The server ends with a final NOTIFY (RFC 6665 4.2.2). Destroying the handle before it came would make
+    // the stack, which still sees the subscription, send a second un-SUBSCRIBE of its own.
+    m_unsubscribeAnswered = true;
+    if (!m_timer)
+        m_timer = std::make_unique<EngineTimer>(m_engine.root());
+    m_timer->start(kFinalNotifyWaitMs, [this, status, phrase] { finishUnsubscribe(status, phrase); });
 }
 
 void SubscriptionSession::finishUnsubscribe(int status, const QString &phrase)
@@ -327,7 +344,15 @@ void SubscriptionSession::onNotify(const NuaEvent &event)
     const int retryAfter = subscriptionState ? number(subscriptionState->ss_retry_after, -1) : -1;
     const int expires = subscriptionState ? number(subscriptionState->ss_expires, -1) : -1;
     if (m_unsubscribing) {
-        step(QStringLiteral("NOTIFY from %1 (%2) after un-SUBSCRIBE; ignored").arg(describe(), stateWord));
+        const bool final = substate == nua_substate_terminated || stateWord == QLatin1String("terminated");
+        step(QStringLiteral("NOTIFY from %1 (%2) after un-SUBSCRIBE%3")
+                 .arg(describe(), stateWord, final ? QStringLiteral(": the subscription has ended")
+                                                   : QStringLiteral("; ignored")));
+        if (final) {
+            m_finalNotifySeen = true;
+            if (m_unsubscribeAnswered)
+                finishUnsubscribe(200, QStringLiteral("OK"));
+        }
         return;
     }
 

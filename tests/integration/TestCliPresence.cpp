@@ -72,17 +72,18 @@ void TestCliPresence::watchSeesPublishAndRemoval()
     QTRY_VERIFY_WITH_TIMEOUT((watchOutput += QString::fromUtf8(watch->readAllStandardOutput()))
                                  .contains(QLatin1String("PRESENCE sip:1003@127.0.0.1 offline")),
                              10000);
-    QProcess *publish = start(QStringList{QStringLiteral("publish")} + line(QStringLiteral("1002"), m_kamailio.address()) +
-                                  QStringList{QStringLiteral("--status"), QStringLiteral("available"),
-                                              QStringLiteral("--note"), QStringLiteral("back at my desk"),
-                                              QStringLiteral("--hold"), QStringLiteral("1")},
-                              m_kamailio.password(QStringLiteral("1002")));
+    QProcess *publish =
+        start(QStringList{QStringLiteral("publish")} + line(QStringLiteral("1002"), m_kamailio.address()) +
+                  QStringList{QStringLiteral("--status"), QStringLiteral("available"), QStringLiteral("--note"),
+                              QStringLiteral("back at my desk"), QStringLiteral("--hold"), QStringLiteral("1")},
+              m_kamailio.password(QStringLiteral("1002")));
     QVERIFY(publish->waitForFinished(20000));
     QCOMPARE(publish->exitCode(), 0);
     QVERIFY(watch->waitForFinished(20000));
     watchOutput += QString::fromUtf8(watch->readAllStandardOutput());
     QCOMPARE(watch->exitCode(), 0);
-    const QStringList presence = watchOutput.split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("^PRESENCE ")));
+    const QStringList presence =
+        watchOutput.split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("^PRESENCE ")));
     QVERIFY2(presence.contains(QStringLiteral("PRESENCE sip:1002@127.0.0.1 online back at my desk")),
              qPrintable(presence.join(QLatin1Char('\n'))));
     // 1002: offline, online (published), offline (un-PUBLISH at the end of --hold), in that order.
@@ -99,10 +100,11 @@ void TestCliPresence::watchSeesPublishAndRemoval()
 
 void TestCliPresence::publishPrintsResultAndRemovesOnExit()
 {
-    QProcess *publish = start(QStringList{QStringLiteral("publish")} + line(QStringLiteral("1004"), m_kamailio.address()) +
-                                  QStringList{QStringLiteral("--status"), QStringLiteral("dnd"), QStringLiteral("--note"),
-                                              QStringLiteral("focus time")},
-                              m_kamailio.password(QStringLiteral("1004")));
+    QProcess *publish =
+        start(QStringList{QStringLiteral("publish")} + line(QStringLiteral("1004"), m_kamailio.address()) +
+                  QStringList{QStringLiteral("--status"), QStringLiteral("dnd"), QStringLiteral("--note"),
+                              QStringLiteral("focus time")},
+              m_kamailio.password(QStringLiteral("1004")));
     QVERIFY(publish->waitForFinished(20000));
     const QString output = QString::fromUtf8(publish->readAllStandardOutput());
     QCOMPARE(publish->exitCode(), 0);
@@ -119,8 +121,8 @@ void TestCliPresence::publishPrintsResultAndRemovesOnExit()
 void TestCliPresence::interruptedWatchUnsubscribes()
 {
     QProcess *watch = start(QStringList{QStringLiteral("watch")} + line(QStringLiteral("1003"), m_kamailio.address()) +
-                                QStringList{QStringLiteral("--buddy"), QStringLiteral("1004"), QStringLiteral("--event"),
-                                            QStringLiteral("dialog")},
+                                QStringList{QStringLiteral("--buddy"), QStringLiteral("1004"),
+                                            QStringLiteral("--event"), QStringLiteral("dialog")},
                             m_kamailio.password(QStringLiteral("1003")));
     QString output;
     QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(watch->readAllStandardOutput()))

@@ -58,12 +58,36 @@ WatchedContact contact(const QString &lineId, const QString &uri)
     return watched;
 }
 
+/// Sent requests of a method, one per transaction: UDP retransmissions are in the log too.
+QList<LogEntry> requests(const EngineHarness &harness, const QString &lineId, const QString &method)
+{
+    QList<LogEntry> result;
+    QSet<QByteArray> seen;
+    for (const LogEntry &entry : harness.sentRequests(lineId, method)) {
+        const QByteArray key = entry.header("Call-ID") + ' ' + entry.header("CSeq");
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            result.append(entry);
+        }
+    }
+    return result;
+}
+
 /// SUBSCRIBE requests that start or refresh a subscription (not the un-SUBSCRIBE with Expires: 0).
 int subscribes(const EngineHarness &harness, const QString &lineId)
 {
     int n = 0;
-    for (const LogEntry &entry : harness.sentRequests(lineId, QStringLiteral("SUBSCRIBE")))
+    for (const LogEntry &entry : requests(harness, lineId, QStringLiteral("SUBSCRIBE")))
         n += entry.header("Expires").trimmed() != "0" ? 1 : 0;
+    return n;
+}
+
+/// un-SUBSCRIBE requests (Expires: 0).
+int unsubscribes(const EngineHarness &harness, const QString &lineId)
+{
+    int n = 0;
+    for (const LogEntry &entry : requests(harness, lineId, QStringLiteral("SUBSCRIBE")))
+        n += entry.header("Expires").trimmed() == "0" ? 1 : 0;
     return n;
 }
 
@@ -88,6 +112,8 @@ private Q_SLOTS:
     void subscribeChallengeAnsweredOnce();
     void refreshesWithShortExpires();
     void unwatchSendsUnsubscribe();
+    void followsLineReRegistration();
+    void refusedTargetStopsWithoutRetry();
     void hostileNotifyBodiesAndRejected();
     void terminatedSubscriptionIsReestablished();
 
@@ -127,7 +153,8 @@ void TestPresence::watcherSeesPublishedStatusThenOffline()
                                                  m_kamailio.password(QStringLiteral("1002"))));
     QTRY_COMPARE_WITH_TIMEOUT(service.contactPresence(QStringLiteral("w"), QStringLiteral("1002")).status,
                               PresenceStatus::Online, 15000);
-    QCOMPARE(service.contactPresence(QStringLiteral("w"), QStringLiteral("1002")).note, QStringLiteral("in the office"));
+    QCOMPARE(service.contactPresence(QStringLiteral("w"), QStringLiteral("1002")).note,
+             QStringLiteral("in the office"));
     QCOMPARE(service.publication(QStringLiteral("c")).state, PublicationState::Published);
     QVERIFY(service.publication(QStringLiteral("c")).expiresSeconds > 0);
 
@@ -136,7 +163,7 @@ void TestPresence::watcherSeesPublishedStatusThenOffline()
     QTRY_COMPARE_WITH_TIMEOUT(service.contactPresence(QStringLiteral("w"), QStringLiteral("1002")).status,
                               PresenceStatus::Away, 15000);
     QCOMPARE(service.contactPresence(QStringLiteral("w"), QStringLiteral("1002")).note, QStringLiteral("lunch"));
-    const QList<LogEntry> publishes = harness.sentRequests(QStringLiteral("c"), QStringLiteral("PUBLISH"));
+    const QList<LogEntry> publishes = requests(harness, QStringLiteral("c"), QStringLiteral("PUBLISH"));
     QVERIFY(publishes.size() >= 3); // challenged first PUBLISH, its digest retry, the change
     QVERIFY(publishes.constFirst().header("SIP-If-Match").isEmpty());
     QVERIFY(!publishes.constLast().header("SIP-If-Match").isEmpty());
@@ -147,8 +174,9 @@ void TestPresence::watcherSeesPublishedStatusThenOffline()
     QTRY_COMPARE_WITH_TIMEOUT(service.contactPresence(QStringLiteral("w"), QStringLiteral("1002")).status,
                               PresenceStatus::Offline, 15000);
     QTRY_COMPARE(service.publication(QStringLiteral("c")).state, PublicationState::Unpublished);
-    QCOMPARE(harness.sentRequests(QStringLiteral("c"), QStringLiteral("PUBLISH")).constLast().header("Expires").trimmed(),
-             QByteArray("0"));
+    QCOMPARE(
+        harness.sentRequests(QStringLiteral("c"), QStringLiteral("PUBLISH")).constLast().header("Expires").trimmed(),
+        QByteArray("0"));
     // Every SUBSCRIBE, NOTIFY and PUBLISH is in the live log, attributed to its line.
     QVERIFY(!harness.sentRequests(QStringLiteral("w"), QStringLiteral("SUBSCRIBE")).isEmpty());
     int notifies = 0;
@@ -186,7 +214,7 @@ void TestPresence::subscribeChallengeAnsweredOnce()
                                                  m_kamailio.password(QStringLiteral("1005"))));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Active), 1, 15000);
     QCOMPARE(recorder.count(SubscriptionState::Authenticating), 1);
-    const QList<LogEntry> sent = harness.sentRequests(QStringLiteral("w"), QStringLiteral("SUBSCRIBE"));
+    const QList<LogEntry> sent = requests(harness, QStringLiteral("w"), QStringLiteral("SUBSCRIBE"));
     QCOMPARE(sent.size(), 2);
     QVERIFY2(sent.at(0).header("Authorization").isEmpty(), "credentials must never be sent unasked");
     QVERIFY(sent.at(1).header("Authorization").contains("algorithm=MD5"));
@@ -238,11 +266,67 @@ void TestPresence::unwatchSendsUnsubscribe()
     QVERIFY(sawDialog);
     service.unwatch(QStringLiteral("w"), QStringLiteral("1004"));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Idle), 2, 15000);
-    int unsubscribes = 0;
-    for (const LogEntry &entry : harness.sentRequests(QStringLiteral("w"), QStringLiteral("SUBSCRIBE")))
-        unsubscribes += entry.header("Expires").trimmed() == "0" ? 1 : 0;
-    QCOMPARE(unsubscribes, 2);
+    QCOMPARE(unsubscribes(harness, QStringLiteral("w")), 2);
+    for (const SubscriptionEvent &event : recorder.subscriptions) {
+        if (event.state == SubscriptionState::Idle)
+            QCOMPARE(event.statusCode, 200);
+    }
     QVERIFY(service.contacts(QStringLiteral("w")).isEmpty());
+}
+
+void TestPresence::followsLineReRegistration()
+{
+    EngineHarness harness;
+    PresenceService service(&harness.engine());
+    PresenceRecorder recorder(service);
+    service.watch(contact(QStringLiteral("w"), QStringLiteral("1004")));
+    service.setOwnStatus(QStringLiteral("w"), OwnStatus::Available);
+    harness.engine().addLine(EngineHarness::line(QStringLiteral("w"), QStringLiteral("1003"), m_kamailio.address(),
+                                                 m_kamailio.password(QStringLiteral("1003"))));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Active), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(service.publication(QStringLiteral("w")).state, PublicationState::Published, 15000);
+
+    // The line goes down: un-SUBSCRIBE and un-PUBLISH, the contact shows unknown.
+    harness.engine().unregisterLine(QStringLiteral("w"));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Idle), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(service.publication(QStringLiteral("w")).state, PublicationState::Unpublished, 15000);
+    QCOMPARE(service.contactPresence(QStringLiteral("w"), QStringLiteral("1004")).status, PresenceStatus::Unknown);
+    QCOMPARE(unsubscribes(harness, QStringLiteral("w")), 1);
+    for (const SubscriptionEvent &event : recorder.subscriptions) {
+        if (event.state == SubscriptionState::Idle)
+            QCOMPARE(event.statusCode, 200);
+    }
+    QTest::qWait(500);
+    QCOMPARE(recorder.count(SubscriptionState::Subscribing), 1); // nothing while the line is down
+
+    // It registers again: a fresh subscription and publication.
+    harness.engine().registerLine(QStringLiteral("w"));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Active), 2, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(service.publication(QStringLiteral("w")).state, PublicationState::Published, 15000);
+    QCOMPARE(recorder.count(SubscriptionState::Subscribing), 2);
+    QSet<QByteArray> callIds;
+    for (const LogEntry &entry : harness.sentRequests(QStringLiteral("w"), QStringLiteral("SUBSCRIBE")))
+        callIds.insert(entry.header("Call-ID"));
+    QCOMPARE(callIds.size(), 2);
+}
+
+void TestPresence::refusedTargetStopsWithoutRetry()
+{
+    EngineHarness harness;
+    PresenceService service(&harness.engine());
+    PresenceRecorder recorder(service);
+    // Kamailio does not relay to other domains: 403, which needs the user, not a retry.
+    service.watch(contact(QStringLiteral("w"), QStringLiteral("1002@elsewhere.invalid")));
+    harness.engine().addLine(EngineHarness::line(QStringLiteral("w"), QStringLiteral("1001"), m_kamailio.address(),
+                                                 m_kamailio.password(QStringLiteral("1001"))));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Failed), 1, 15000);
+    const SubscriptionEvent failed = recorder.subscriptions.constLast();
+    QCOMPARE(failed.statusCode, 403);
+    QCOMPARE(failed.failure, FailureKind::Rejected);
+    QVERIFY2(failed.diagnosis.contains(QLatin1String("sip:1002@elsewhere.invalid")), qPrintable(failed.diagnosis));
+    QTest::qWait(1500);
+    QCOMPARE(recorder.count(SubscriptionState::Retrying), 0);
+    QCOMPARE(subscribes(harness, QStringLiteral("w")), 2); // the challenged one and its digest retry
 }
 
 void TestPresence::hostileNotifyBodiesAndRejected()
@@ -286,12 +370,11 @@ void TestPresence::hostileNotifyBodiesAndRejected()
     QCOMPARE(recorder.contacts.constLast().note, QStringLiteral("still fine"));
     QCOMPARE(stepsContaining(harness, QStringLiteral("body not understood")), 5);
     // Every NOTIFY was answered 200 OK.
-    QTRY_COMPARE_WITH_TIMEOUT(notifier.countReceived(QStringLiteral("200")), 11, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(notifier.countReceived(QStringLiteral("200")) >= 11, 5000);
 
     // No loop: rejected is final, nothing else goes out.
     QTest::qWait(3000);
     QCOMPARE(subscribes(harness, QStringLiteral("h")), 1);
-    QCOMPARE(notifier.countReceived(QStringLiteral("SUBSCRIBE")), 1);
     QCOMPARE(recorder.count(SubscriptionState::Retrying), 0);
 }
 

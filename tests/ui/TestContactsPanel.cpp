@@ -162,7 +162,8 @@ void TestContactsPanel::presenceUpdatesRow()
     QCOMPARE(model->index(0).data(ContactListModel::StatusRole).toInt(), int(PresenceStatus::Unknown));
     QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
 
-    panel.applyPresence(presence(QStringLiteral("l1"), QStringLiteral("b"), PresenceStatus::Away, QStringLiteral("lunch")));
+    panel.applyPresence(
+        presence(QStringLiteral("l1"), QStringLiteral("b"), PresenceStatus::Away, QStringLiteral("lunch")));
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1); // only Bob's row
     QCOMPARE(model->index(1).data(ContactListModel::StatusRole).toInt(), int(PresenceStatus::Away));
