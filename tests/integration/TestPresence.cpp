@@ -116,6 +116,7 @@ private Q_SLOTS:
     void refusedTargetStopsWithoutRetry();
     void hostileNotifyBodiesAndRejected();
     void terminatedSubscriptionIsReestablished();
+    void deactivatedSubscriptionIsReestablished();
 
 private:
     Test::KamailioServer m_kamailio;
@@ -409,6 +410,39 @@ void TestPresence::terminatedSubscriptionIsReestablished()
     QVERIFY(callIds.size() >= 2);
     QCOMPARE(recorder.contacts.constFirst().status, PresenceStatus::Online);
     QCOMPARE(recorder.contacts.constFirst().note, QStringLiteral("round"));
+}
+
+void TestPresence::deactivatedSubscriptionIsReestablished()
+{
+    Test::SippProcess notifier;
+    Test::SippProcess::Options sippOptions;
+    sippOptions.calls = 3;
+    sippOptions.timeoutSeconds = 40;
+    QVERIFY2(notifier.startServer(QStringLiteral("uas_notify_deactivated.xml"), sippOptions),
+             qPrintable(notifier.errorText()));
+    EngineHarness harness;
+    PresenceService service(&harness.engine());
+    PresenceRecorder recorder(service);
+    service.watch(contact(QStringLiteral("d"), QStringLiteral("2003")));
+    harness.engine().addLine(
+        EngineHarness::line(QStringLiteral("d"), QStringLiteral("1001"), notifier.address(), QStringLiteral("x")));
+
+    // The stack subscribes again by itself; the contact's state follows the new subscription.
+    QTRY_COMPARE_WITH_TIMEOUT(service.contactPresence(QStringLiteral("d"), QStringLiteral("2003")).note,
+                              QStringLiteral("again"), 20000);
+    QCOMPARE(service.subscription(QStringLiteral("d"), QStringLiteral("2003"), EventPackage::Presence).state,
+             SubscriptionState::Active);
+    bool sawDeactivated = false;
+    for (const SubscriptionEvent &event : recorder.subscriptions)
+        sawDeactivated = sawDeactivated || (event.state == SubscriptionState::Retrying &&
+                                            event.terminationReason == QLatin1String("deactivated"));
+    QVERIFY(sawDeactivated);
+    QCOMPARE(recorder.count(SubscriptionState::Failed), 0);
+    QCOMPARE(subscribes(harness, QStringLiteral("d")), 2);
+    // Ending: un-SUBSCRIBE, answered, and the final NOTIFY.
+    QVERIFY(harness.shutdownAndWait());
+    QCOMPARE(unsubscribes(harness, QStringLiteral("d")), 1);
+    QCOMPARE(stepsContaining(harness, QStringLiteral("after un-SUBSCRIBE: the subscription has ended")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPresence)
