@@ -166,7 +166,7 @@ int main(int argc, char *argv[])
     const qint64 initialMs = registeredAt.elapsed();
     const double initialStallMs = stall.stop();
     // Where the initial phase went, from the log's own time stamps (wire messages as Sofia saw them).
-    QDateTime firstSubscribe, lastSubscribe, firstNotify, lastNotify;
+    QDateTime firstSubscribe, lastSubscribe, lastUnchallenged, firstNotify, lastNotify;
     for (const Sip::LogEntry &entry : log.snapshot()) {
         if (!entry.isMessage())
             continue;
@@ -175,6 +175,8 @@ int main(int argc, char *argv[])
             if (!firstSubscribe.isValid())
                 firstSubscribe = entry.timestamp;
             lastSubscribe = entry.timestamp;
+            if (entry.header("Authorization").isEmpty())
+                lastUnchallenged = entry.timestamp;
         } else if (entry.kind == Sip::LogEntry::Kind::Received && what == QLatin1String("NOTIFY")) {
             if (!firstNotify.isValid())
                 firstNotify = entry.timestamp;
@@ -224,8 +226,9 @@ int main(int argc, char *argv[])
     printf("  initial NOTIFYs processed and shown: %d of %d in %lld ms after the line registered "
            "(longest UI-thread stall %.1f ms)\n",
            int(initial.size()), count, static_cast<long long>(initialMs), initialStallMs);
-    printf("  on the wire: SUBSCRIBEs (with their digest retries) sent over %lld ms; first NOTIFY %lld ms after "
-           "the first SUBSCRIBE, last NOTIFY %lld ms after it\n",
+    printf("  on the wire: the %d first SUBSCRIBEs sent within %lld ms, their digest retries (after each 401) within "
+           "%lld ms; first NOTIFY %lld ms after the first SUBSCRIBE, last NOTIFY %lld ms after it\n",
+           count, static_cast<long long>(firstSubscribe.msecsTo(lastUnchallenged)),
            static_cast<long long>(firstSubscribe.msecsTo(lastSubscribe)),
            static_cast<long long>(firstSubscribe.msecsTo(firstNotify)),
            static_cast<long long>(firstSubscribe.msecsTo(lastNotify)));
