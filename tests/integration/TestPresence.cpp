@@ -117,6 +117,7 @@ private Q_SLOTS:
     void hostileNotifyBodiesAndRejected();
     void terminatedSubscriptionIsReestablished();
     void deactivatedSubscriptionIsReestablished();
+    void busyLampFollowsDialogState();
 
 private:
     Test::KamailioServer m_kamailio;
@@ -443,6 +444,46 @@ void TestPresence::deactivatedSubscriptionIsReestablished()
     QVERIFY(harness.shutdownAndWait());
     QCOMPARE(unsubscribes(harness, QStringLiteral("d")), 1);
     QCOMPARE(stepsContaining(harness, QStringLiteral("after un-SUBSCRIBE: the subscription has ended")), 1);
+}
+
+void TestPresence::busyLampFollowsDialogState()
+{
+    Test::SippProcess notifier;
+    Test::SippProcess::Options sippOptions;
+    sippOptions.calls = 2;
+    sippOptions.timeoutSeconds = 40;
+    QVERIFY2(notifier.startServer(QStringLiteral("uas_notify_dialog.xml"), sippOptions),
+             qPrintable(notifier.errorText()));
+    EngineHarness harness;
+    PresenceService service(&harness.engine());
+    PresenceRecorder recorder(service);
+    WatchedContact lamp = contact(QStringLiteral("b"), QStringLiteral("2004"));
+    lamp.presence = false;
+    lamp.busyLamp = true;
+    service.watch(lamp);
+    harness.engine().addLine(
+        EngineHarness::line(QStringLiteral("b"), QStringLiteral("1001"), notifier.address(), QStringLiteral("x")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Failed), 1, 20000);
+    const QList<LogEntry> sent = requests(harness, QStringLiteral("b"), QStringLiteral("SUBSCRIBE"));
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.at(0).header("Event"), QByteArray("dialog"));
+    QCOMPARE(sent.at(0).header("Accept"), QByteArray("application/dialog-info+xml"));
+    // Idle, ringing, answered, ended; the repeated version 3 is stale and changes nothing.
+    QList<PresenceStatus> statuses;
+    for (const ContactPresenceEvent &event : recorder.contacts)
+        statuses.append(event.status);
+    QCOMPARE(statuses, QList<PresenceStatus>({PresenceStatus::Online, PresenceStatus::Ringing,
+                                              PresenceStatus::OnThePhone, PresenceStatus::Online}));
+    QCOMPARE(recorder.contacts.at(1).dialogStatus, PresenceStatus::Ringing);
+    QCOMPARE(recorder.contacts.at(1).presenceStatus, PresenceStatus::Invalid); // presence not watched
+    QCOMPARE(stepsContaining(harness, QStringLiteral("is not newer; ignored")), 1);
+    // noresource: the contact is gone; stop and say why.
+    const SubscriptionEvent failed = recorder.subscriptions.constLast();
+    QCOMPARE(failed.terminationReason, QStringLiteral("noresource"));
+    QVERIFY2(failed.diagnosis.contains(QLatin1String("sip:2004@127.0.0.1")), qPrintable(failed.diagnosis));
+    QTest::qWait(1500);
+    QCOMPARE(subscribes(harness, QStringLiteral("b")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPresence)
