@@ -118,6 +118,7 @@ private Q_SLOTS:
     void terminatedSubscriptionIsReestablished();
     void deactivatedSubscriptionIsReestablished();
     void busyLampFollowsDialogState();
+    void refusedCredentialsStopAfterOneAnswer();
 
 private:
     Test::KamailioServer m_kamailio;
@@ -484,6 +485,35 @@ void TestPresence::busyLampFollowsDialogState()
     QVERIFY2(failed.diagnosis.contains(QLatin1String("sip:2004@127.0.0.1")), qPrintable(failed.diagnosis));
     QTest::qWait(1500);
     QCOMPARE(subscribes(harness, QStringLiteral("b")), 1);
+}
+
+void TestPresence::refusedCredentialsStopAfterOneAnswer()
+{
+    Test::SippProcess notifier;
+    Test::SippProcess::Options sippOptions;
+    sippOptions.calls = 2;
+    sippOptions.timeoutSeconds = 40;
+    QVERIFY2(notifier.startServer(QStringLiteral("uas_subscribe_401_twice.xml"), sippOptions),
+             qPrintable(notifier.errorText()));
+    EngineHarness harness;
+    PresenceService service(&harness.engine());
+    PresenceRecorder recorder(service);
+    service.watch(contact(QStringLiteral("a"), QStringLiteral("2005")));
+    harness.engine().addLine(EngineHarness::line(QStringLiteral("a"), QStringLiteral("1001"), notifier.address(),
+                                                 QStringLiteral("wrong")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Failed), 1, 20000);
+    const SubscriptionEvent failed = recorder.subscriptions.constLast();
+    QCOMPARE(failed.statusCode, 401);
+    QCOMPARE(failed.failure, FailureKind::Authentication);
+    QVERIFY2(failed.diagnosis.contains(QLatin1String("credentials")), qPrintable(failed.diagnosis));
+    QCOMPARE(recorder.count(SubscriptionState::Authenticating), 1);
+    QTest::qWait(2000); // nothing more may go out: no loop, no retry
+    const QList<LogEntry> sent = requests(harness, QStringLiteral("a"), QStringLiteral("SUBSCRIBE"));
+    QCOMPARE(sent.size(), 2);
+    QVERIFY(sent.at(0).header("Authorization").isEmpty());
+    QVERIFY(sent.at(1).header("Authorization").contains("nonce=\"first0nonce\""));
+    QCOMPARE(recorder.count(SubscriptionState::Retrying), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPresence)
