@@ -254,7 +254,9 @@ void PresenceService::lineDown(const QString &lineId)
         updateMerged(lineId, watched, EventPackage::Invalid, false);
     }
     if (lineIt->publicationId != 0) {
+        // Forget it now: if the line is back before the removal is answered, a new publication starts.
         const quint64 id = lineIt->publicationId;
+        lineIt->publicationId = 0;
         post([id](Internal::PresenceAgent &agent) { agent.unpublish(id); });
     }
 }
