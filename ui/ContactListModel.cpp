@@ -31,7 +31,8 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
     const QString name = contact.name.isEmpty() ? contact.uri : contact.name;
     switch (role) {
     case Qt::DisplayRole: {
-        QString text = name;
+        // Name, the address as the user typed it, and the contact's note.
+        QString text = contact.name.isEmpty() ? contact.uri : QStringLiteral("%1 (%2)").arg(contact.name, contact.uri);
         if (!state.note.isEmpty())
             text += QStringLiteral(" — ") + state.note;
         return text;

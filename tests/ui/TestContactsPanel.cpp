@@ -99,7 +99,8 @@ void TestContactsPanel::addEditRemoveThroughDialog()
     QVERIFY(!contacts.at(0).contactId.isEmpty());
     const QString id = contacts.at(0).contactId;
     QCOMPARE(view->model()->rowCount(), 1);
-    QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("Reception"));
+    QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("Reception (1002)"));
+    QCOMPARE(view->model()->index(0, 0).data(ContactListModel::NameRole).toString(), QStringLiteral("Reception"));
     QVERIFY(edit->isEnabled()); // the new contact is selected
 
     fillDialog(QStringLiteral("Front desk"), QStringLiteral("1003@pbx.test"), false);
@@ -168,7 +169,7 @@ void TestContactsPanel::presenceUpdatesRow()
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1); // only Bob's row
     QCOMPARE(model->index(1).data(ContactListModel::StatusRole).toInt(), int(PresenceStatus::Away));
     QCOMPARE(model->index(1).data(ContactListModel::NoteRole).toString(), QStringLiteral("lunch"));
-    QVERIFY(model->index(1).data().toString().contains(QLatin1String("lunch")));
+    QCOMPARE(model->index(1).data().toString(), QStringLiteral("Bob (1002) — lunch"));
     QVERIFY(model->index(1).data(Qt::ToolTipRole).toString().contains(QLatin1String("Away")));
     QCOMPARE(model->index(1).data(ContactListModel::UriRole).toString(), QStringLiteral("sip:1002@pbx.test"));
     QVERIFY(!model->index(1).data(Qt::DecorationRole).value<QIcon>().isNull());
