@@ -106,6 +106,7 @@ struct WatchedContact
     QString lineId;
     QString contactId;
     QString uri;
+    QString name;          ///< How the user calls the contact (display only; never sent)
     bool presence = true;  ///< SUBSCRIBE to Event: presence (PIDF)
     bool busyLamp = false; ///< SUBSCRIBE to Event: dialog (dialog-info, busy-lamp field)
 

@@ -83,6 +83,15 @@ bool SipEngine::start(const EngineOptions &options)
     return true;
 }
 
+bool SipEngine::usesTransport(Transport transport) const
+{
+    for (const Internal::LineSupervisor *line : m_lines) {
+        if (line->config().enabled && line->config().transport == transport)
+            return true;
+    }
+    return false;
+}
+
 void SipEngine::shutdown()
 {
     Q_ASSERT(QThread::currentThread() == thread());
@@ -173,6 +182,7 @@ void SipEngine::removeLine(const QString &lineId)
         });
     }
     supervisor->deleteLater();
+    Q_EMIT lineRemoved(lineId);
 }
 
 void SipEngine::registerLine(const QString &lineId)

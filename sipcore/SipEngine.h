@@ -63,6 +63,7 @@ public:
 
 Q_SIGNALS:
     void registrationChanged(const Sip::RegistrationEvent &event);
+    void lineRemoved(const QString &lineId); ///< After removeLine(); services drop what they do for it
     void engineStarted();
     void engineFailed(const QString &reason);
     void shutdownFinished();
@@ -71,6 +72,7 @@ private:
     friend class Internal::LineSupervisor;
     void publish(const RegistrationEvent &event);
     const Internal::TlsTrustStore &tlsTrust() const { return *m_tlsTrust; }
+    bool usesTransport(Transport transport) const; ///< Some enabled line uses it
 
     SipLog *m_log;
     EngineOptions m_options;

@@ -77,7 +77,8 @@ LogPane::LogPane(QWidget *parent)
     m_methodFilter->setEditable(true);
     m_methodFilter->setInsertPolicy(QComboBox::NoInsert);
     m_methodFilter->addItem(tr("All messages"), QString());
-    for (const char *item : {"REGISTER", "INVITE", "OPTIONS", "SUBSCRIBE", "NOTIFY", "1xx", "2xx", "4xx", "5xx", "401", "407"})
+    for (const char *item :
+         {"REGISTER", "INVITE", "OPTIONS", "SUBSCRIBE", "NOTIFY", "PUBLISH", "1xx", "2xx", "4xx", "5xx", "401", "407"})
         m_methodFilter->addItem(QString::fromLatin1(item), QString::fromLatin1(item));
     m_methodFilter->setMinimumContentsLength(10);
 

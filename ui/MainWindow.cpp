@@ -6,6 +6,7 @@
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 #include "ui/AccountWizard.h"
+#include "ui/ContactsPanel.h"
 #include "ui/DialPad.h"
 #include "ui/LineDialog.h"
 #include "ui/LineItemDelegate.h"
@@ -118,6 +119,11 @@ MainWindow::MainWindow(Sip::SipEngine *engine, QWidget *parent)
     connect(m_lineModel, &LineListModel::rowsInserted, this, &MainWindow::updateOverallState);
     connect(m_lineModel, &LineListModel::rowsRemoved, this, &MainWindow::updateOverallState);
     connect(m_lineView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateLineActions);
+    // The contacts shown are those of the selected line (or of the only one).
+    auto showLineContacts = [this] { m_contactsPanel->setCurrentLine(currentLineId()); };
+    connect(m_lineView->selectionModel(), &QItemSelectionModel::currentChanged, m_contactsPanel, showLineContacts);
+    connect(m_lineModel, &LineListModel::rowsInserted, m_contactsPanel, showLineContacts);
+    connect(m_lineModel, &LineListModel::rowsRemoved, m_contactsPanel, showLineContacts);
     connect(m_lineView, &QListView::activated, this, [this](const QModelIndex &index) {
         troubleshoot(m_lineModel->lineIdAt(index.row()));
     });
@@ -234,8 +240,8 @@ QWidget *MainWindow::createLinesPanel()
     auto *tabs = new QTabWidget(panel);
     tabs->setObjectName(QStringLiteral("contactTabs"));
     tabs->setDocumentMode(true);
-    tabs->addTab(placeholder(QStringLiteral("contacts"), tr("Contacts and their presence will appear here."), tabs),
-                 Theme::icon(QStringLiteral("contacts")), tr("Contacts"));
+    m_contactsPanel = new ContactsPanel(tabs);
+    tabs->addTab(m_contactsPanel, Theme::icon(QStringLiteral("contacts")), tr("Contacts"));
     tabs->addTab(placeholder(QStringLiteral("history"), tr("Your calls will be listed here."), tabs),
                  Theme::icon(QStringLiteral("history")), tr("History"));
 

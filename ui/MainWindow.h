@@ -19,6 +19,7 @@ class SipEngine;
 
 namespace Gui {
 
+class ContactsPanel;
 class DialPad;
 class LineListModel;
 class LogPane;
@@ -37,6 +38,7 @@ public:
     LogPane *logPane() const { return m_logPane; }
     DialPad *dialPad() const { return m_dialPad; }
     QListView *lineView() const { return m_lineView; }
+    ContactsPanel *contactsPanel() const { return m_contactsPanel; }
 
     void setLine(const Sip::LineConfig &line);
     void removeLine(const QString &lineId);
@@ -84,6 +86,7 @@ private:
     LineListModel *m_lineModel;
     QListView *m_lineView = nullptr;
     DialPad *m_dialPad = nullptr;
+    ContactsPanel *m_contactsPanel = nullptr;
     LogPane *m_logPane = nullptr;
     QDockWidget *m_logDock = nullptr;
     QLabel *m_overallLabel = nullptr;

@@ -5,7 +5,9 @@
 
 #include "app/cli/CheckCommand.h"
 #include "app/cli/LineOptions.h"
+#include "app/cli/PublishCommand.h"
 #include "app/cli/RegisterCommand.h"
+#include "app/cli/WatchCommand.h"
 
 namespace Cli {
 
@@ -19,6 +21,13 @@ QList<CommandInfo> allCommands()
                      QStringLiteral("check a server without registering: DNS, then OPTIONS over UDP, TCP and TLS"),
                      [](QCommandLineParser &parser) { CheckCommand::addOptions(parser); },
                      [] { return std::unique_ptr<Command>(new CheckCommand); }});
+    commands.append({QStringLiteral("watch"),
+                     QStringLiteral("register, subscribe to contacts' presence, print each state change"),
+                     [](QCommandLineParser &parser) { WatchCommand::addOptions(parser); },
+                     [] { return std::unique_ptr<Command>(new WatchCommand); }});
+    commands.append({QStringLiteral("publish"), QStringLiteral("register and publish your own presence status"),
+                     [](QCommandLineParser &parser) { PublishCommand::addOptions(parser); },
+                     [] { return std::unique_ptr<Command>(new PublishCommand); }});
     return commands;
 }
 

@@ -98,6 +98,17 @@ bool LineOptions::read(const QCommandLineParser &parser, QString *error)
     return true;
 }
 
+Sip::EngineOptions LineOptions::engineOptions() const
+{
+    Sip::EngineOptions options;
+    options.watchNetwork = false;
+    options.bindAddress = bindAddress;
+    options.caCertificatesFile = caFile;
+    options.transactionTimeoutMs = qMin(32000, timeoutSeconds * 1000);
+    options.shutdownTimeoutMs = qBound(1000, timeoutSeconds * 1000, 5000);
+    return options;
+}
+
 bool LineOptions::readPassword(const QCommandLineParser &parser, QString *password, QString *error)
 {
     if (parser.isSet(QStringLiteral("password-file"))) {

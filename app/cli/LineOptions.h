@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sipcore/LineConfig.h"
+#include "sipcore/SipEngine.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -17,6 +18,9 @@ public:
     static void addTo(QCommandLineParser &parser);
     /// Fills line and timeouts from a processed parser. Returns false with a message on bad input.
     bool read(const QCommandLineParser &parser, QString *error);
+    /// Engine settings for a command: bind address, TLS authorities, timeouts bounded by --timeout; no
+    /// network monitor (a command is one short attempt).
+    Sip::EngineOptions engineOptions() const;
 
     Sip::LineConfig line;
     int timeoutSeconds = 32;

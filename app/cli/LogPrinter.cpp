@@ -43,7 +43,8 @@ void LogPrinter::print(const QList<Sip::LogEntry> &entries)
 void LogPrinter::finish(const QString &resultLine)
 {
     print(m_log->entriesSince(m_lastSequence));
-    write(resultLine.toUtf8() + '\n');
+    if (!resultLine.isEmpty())
+        write(resultLine.toUtf8() + '\n');
 }
 
 void LogPrinter::write(const QByteArray &text)

@@ -41,13 +41,8 @@ bool RegisterCommand::start(const QCommandLineParser &parser, QString *error, bo
     *usageError = false;
     if (!m_options.logFile.isEmpty() && !m_printer->openFile(m_options.logFile, error))
         return false;
-    Sip::EngineOptions engineOptions;
-    engineOptions.retryFailedRegistrations = false;
-    engineOptions.watchNetwork = false; // one attempt; no need for the system's network monitor
-    engineOptions.bindAddress = m_options.bindAddress;
-    engineOptions.caCertificatesFile = m_options.caFile;
-    engineOptions.transactionTimeoutMs = qMin(32000, m_options.timeoutSeconds * 1000);
-    engineOptions.shutdownTimeoutMs = qBound(1000, m_options.timeoutSeconds * 1000, 5000);
+    Sip::EngineOptions engineOptions = m_options.engineOptions();
+    engineOptions.retryFailedRegistrations = false; // one attempt
     if (!m_engine->start(engineOptions)) {
         *error = QStringLiteral("the SIP engine could not start");
         return false;

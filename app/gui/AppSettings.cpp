@@ -199,6 +199,66 @@ void AppSettings::removeLine(const QString &lineId)
     sync();
 }
 
+QList<Sip::WatchedContact> AppSettings::contacts(const QString &lineId) const
+{
+    QList<Sip::WatchedContact> result;
+    m_settings->beginGroup(QStringLiteral("lines/") + lineId);
+    const int size = m_settings->beginReadArray(QStringLiteral("contacts"));
+    for (int i = 0; i < size; ++i) {
+        m_settings->setArrayIndex(i);
+        Sip::WatchedContact contact;
+        contact.lineId = lineId;
+        contact.contactId = m_settings->value(QStringLiteral("id")).toString();
+        contact.name = m_settings->value(QStringLiteral("name")).toString();
+        contact.uri = m_settings->value(QStringLiteral("uri")).toString();
+        contact.presence = m_settings->value(QStringLiteral("presence"), true).toBool();
+        contact.busyLamp = m_settings->value(QStringLiteral("busyLamp"), false).toBool();
+        if (!contact.contactId.isEmpty() && !contact.uri.trimmed().isEmpty())
+            result.append(contact);
+    }
+    m_settings->endArray();
+    m_settings->endGroup();
+    return result;
+}
+
+void AppSettings::setContacts(const QString &lineId, const QList<Sip::WatchedContact> &contacts)
+{
+    m_settings->beginGroup(QStringLiteral("lines/") + lineId);
+    m_settings->remove(QStringLiteral("contacts"));
+    m_settings->beginWriteArray(QStringLiteral("contacts"), int(contacts.size()));
+    for (int i = 0; i < contacts.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        const Sip::WatchedContact &contact = contacts.at(i);
+        m_settings->setValue(QStringLiteral("id"), contact.contactId);
+        m_settings->setValue(QStringLiteral("name"), contact.name);
+        m_settings->setValue(QStringLiteral("uri"), contact.uri);
+        m_settings->setValue(QStringLiteral("presence"), contact.presence);
+        m_settings->setValue(QStringLiteral("busyLamp"), contact.busyLamp);
+    }
+    m_settings->endArray();
+    m_settings->endGroup();
+    sync();
+}
+
+Sip::OwnStatus AppSettings::ownStatus(const QString &lineId, QString *note) const
+{
+    const QString group = QStringLiteral("lines/") + lineId + QStringLiteral("/presence/");
+    if (note)
+        *note = m_settings->value(group + QStringLiteral("note")).toString();
+    return Sip::ownStatusFromName(m_settings->value(group + QStringLiteral("status")).toString());
+}
+
+void AppSettings::setOwnStatus(const QString &lineId, Sip::OwnStatus status, const QString &note)
+{
+    const QString group = QStringLiteral("lines/") + lineId + QStringLiteral("/presence/");
+    if (status == Sip::OwnStatus::Invalid)
+        m_settings->remove(group + QStringLiteral("status"));
+    else
+        m_settings->setValue(group + QStringLiteral("status"), Sip::ownStatusName(status));
+    m_settings->setValue(group + QStringLiteral("note"), note);
+    sync();
+}
+
 QByteArray AppSettings::windowGeometry() const
 {
     return m_settings->value(QStringLiteral("window/geometry")).toByteArray();

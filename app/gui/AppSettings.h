@@ -4,6 +4,7 @@
 
 #include "sipcore/LineConfig.h"
 #include "ui/Preferences.h"
+#include "sipcore/PresenceEvents.h"
 
 #include <QByteArray>
 #include <QList>
@@ -49,6 +50,13 @@ public:
     QList<Sip::LineConfig> lines() const; ///< Passwords are empty
     void saveLine(const Sip::LineConfig &line);
     void removeLine(const QString &lineId);
+
+    /// The contacts watched on a line, in the user's order (stored with the line, removed with it).
+    QList<Sip::WatchedContact> contacts(const QString &lineId) const;
+    void setContacts(const QString &lineId, const QList<Sip::WatchedContact> &contacts);
+    /// The status the user publishes on a line (Invalid: none) and its note.
+    Sip::OwnStatus ownStatus(const QString &lineId, QString *note = nullptr) const;
+    void setOwnStatus(const QString &lineId, Sip::OwnStatus status, const QString &note);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;

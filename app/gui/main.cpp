@@ -3,6 +3,7 @@
 // The composition root of the desktop app: settings, secret store, log, engine, window, controller.
 #include "app/gui/AppSettings.h"
 #include "app/gui/CommandLine.h"
+#include "app/gui/ContactController.h"
 #include "app/gui/DemoLine.h"
 #include "app/gui/KeychainSecretStore.h"
 #include "app/gui/LineController.h"
@@ -10,8 +11,10 @@
 #include "app/gui/PlainFileSecretStore.h"
 #include "app/gui/SingleInstance.h"
 #include "audio/PortAudioBackend.h"
+#include "sipcore/PresenceService.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
+#include "ui/ContactsPanel.h"
 #include "ui/DialPad.h"
 #include "ui/LogPane.h"
 #include "ui/MainWindow.h"
@@ -108,6 +111,12 @@ int main(int argc, char *argv[])
         box.exec();
         return box.clickedButton() == store;
     });
+    Sip::PresenceService presence(&engine);
+    App::ContactController contacts(&engine, &presence, &settings, window.contactsPanel());
+    contacts.setPersist(!command.demo);
+    // Until calls exist, a double-clicked contact is put into the dial pad.
+    QObject::connect(window.contactsPanel(), &Gui::ContactsPanel::callRequested, &window,
+                     [&window](const QString &, const QString &address) { window.dialPad()->setNumber(address); });
     QObject::connect(&controller, &App::LineController::notice, &window,
                      [&window](const QString &message) { window.statusBar()->showMessage(message, 20000); });
 
@@ -151,6 +160,7 @@ int main(int argc, char *argv[])
         controller.addLine(App::demoLine(qEnvironmentVariable("OFFHOOK_DEMO_SERVER")));
     else
         controller.loadLines();
+    contacts.load();
 
     window.show();
     if (qEnvironmentVariableIsSet("OFFHOOK_STARTUP_TRACE")) {

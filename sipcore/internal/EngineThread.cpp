@@ -124,7 +124,8 @@ void EngineThread::run()
     }
     m_registrations.clear();
     m_stackHandlers.clear();
-    m_shutdownHooks.clear();
+    m_shutdownWaits.clear();
+    m_shutdownHooks.clear(); // services owned by their hooks end here, before nua_destroy
     m_shutdownTimer.reset();
     if (m_nua) {
         if (m_shutdownComplete)
@@ -167,8 +168,14 @@ void EngineThread::join()
         m_thread.join();
 }
 
-bool EngineThread::ensureStack(const QString &bindHost, QString *error)
+bool EngineThread::ensureStack(const QString &bindHost, bool wantTls, QString *error)
 {
+    if (m_nua && wantTls && !m_tlsBound) {
+        if (error)
+            *error = QStringLiteral("the SIP stack was started without TLS because no line used it then; restart "
+                                    "Offhook to use this TLS line");
+        return false;
+    }
     if (m_nua) {
         if (!bindHost.isEmpty() && bindHost != m_boundHost && !m_boundHost.isEmpty())
             m_log->appendStep(QString(), QStringLiteral("Note: SIP is bound to %1; a line routed through %2 keeps "
@@ -186,7 +193,7 @@ bool EngineThread::ensureStack(const QString &bindHost, QString *error)
     // our trust store (the name was checked by LineSupervisor's TLS probe: Sofia only knows the IP).
     const QByteArray sipsUrl = QStringLiteral("sips:%1:*").arg(host).toUtf8();
     const QByteArray certificateDirectory = m_certificateDirectory.toUtf8();
-    const bool tls = !certificateDirectory.isEmpty();
+    const bool tls = wantTls && !certificateDirectory.isEmpty();
     const QByteArray userAgent = m_options.userAgent.toUtf8();
     m_nua = nua_create(m_root, &EngineThread::onNuaEvent, this, NUTAG_URL(url.constData()),
                        TAG_IF(tls, NUTAG_SIPS_URL(sipsUrl.constData())),
@@ -207,6 +214,7 @@ bool EngineThread::ensureStack(const QString &bindHost, QString *error)
         return false;
     }
     m_boundHost = bindHost;
+    m_tlsBound = tls;
     m_log->appendStep(QString(), tls ? QStringLiteral("SIP stack started on %1 (udp, tcp) and %2 (tls)")
                                            .arg(QString::fromUtf8(url), QString::fromUtf8(sipsUrl))
                                      : QStringLiteral("SIP stack started on %1 (udp, tcp)").arg(QString::fromUtf8(url)));
@@ -375,12 +383,14 @@ void EngineThread::continueShutdown()
     bool pending = false;
     for (auto &entry : m_registrations)
         pending = pending || entry.second->isBusy();
+    for (const auto &busy : m_shutdownWaits)
+        pending = pending || busy();
     if (pending && QDateTime::currentMSecsSinceEpoch() < m_shutdownDeadline) {
         m_shutdownTimer->start(50, [this] { continueShutdown(); });
         return;
     }
     if (pending)
-        m_log->appendStep(QString(), QStringLiteral("Not waiting longer for un-REGISTER answers"),
+        m_log->appendStep(QString(), QStringLiteral("Not waiting longer for answers to un-REGISTER/un-SUBSCRIBE"),
                           LogEntry::Kind::Error);
     m_registrations.clear(); // destroys every handle
     if (!m_nua) {

@@ -6,7 +6,6 @@
 #include "sipcore/internal/HandleOwner.h"
 #include "sipcore/internal/LineContext.h"
 #include "sipcore/internal/TportLogParser.h"
-#include "sipcore/internal/TportLogParser.h"
 
 #include <QHash>
 #include <QMutex>
@@ -48,7 +47,9 @@ public:
     void join();
 
     // ---- engine thread only ----
-    bool ensureStack(const QString &bindHost, QString *error);
+    /// Creates the SIP stack on first use. TLS is bound only when asked for when the stack is created:
+    /// with a TLS transport bound, this Sofia build gives every line a sips: Contact, even lines on UDP/TCP.
+    bool ensureStack(const QString &bindHost, bool tls, QString *error);
     nua_t *nua() const { return m_nua; }
     su_root_t *root() const { return m_root; }
     SipLog *log() const { return m_log; }
@@ -88,6 +89,8 @@ public:
     void addStackEventHandler(StackEventHandler handler) { m_stackHandlers.push_back(std::move(handler)); }
     /// Runs when the engine is about to shut down, before nua_shutdown (unsubscribe, hang up, ...).
     void addShutdownHook(std::function<void()> hook) { m_shutdownHooks.push_back(std::move(hook)); }
+    /// Shutdown waits (up to shutdownTimeoutMs) while any of these says a closing request is pending.
+    void addShutdownWait(std::function<bool()> busy) { m_shutdownWaits.push_back(std::move(busy)); }
 
     // Sofia callbacks (C linkage targets)
     static void onNuaEvent(nua_event_t event, int status, char const *phrase, nua_t *nua, EngineThread *self,
@@ -113,12 +116,14 @@ private:
     nua_t *m_nua = nullptr;
     QString m_boundHost;
     QString m_certificateDirectory;
+    bool m_tlsBound = false;
 
     std::map<QString, std::unique_ptr<RegistrationSession>> m_registrations;
     QHash<QByteArray, QString> m_callIdLines;
     QHash<QString, LineContext> m_lineContexts;
     std::vector<StackEventHandler> m_stackHandlers;
     std::vector<std::function<void()>> m_shutdownHooks;
+    std::vector<std::function<bool()>> m_shutdownWaits;
     QHash<QByteArray, int> m_lastReceived;
     TportLogParser m_parser;
     QString m_lastTransportError;

@@ -207,10 +207,11 @@ void LineSupervisor::startRegistration(const ResolvedTarget &target)
     context.authUser = request.authUser;
     context.password = request.password;
     context.transport = m_config.transport;
-    m_thread.post([thread, engine, lineId, request, bindHost, attempt, context] {
+    const bool tls = m_engine.usesTransport(Transport::Tls);
+    m_thread.post([thread, engine, lineId, request, bindHost, attempt, context, tls] {
         thread->setLineContext(context);
         QString error;
-        if (!thread->ensureStack(bindHost, &error)) {
+        if (!thread->ensureStack(bindHost, tls, &error)) {
             RegistrationEvent event;
             event.lineId = lineId;
             event.state = RegistrationState::NetworkFailed;

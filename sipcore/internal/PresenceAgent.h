@@ -6,6 +6,7 @@
 #include "sipcore/internal/PresenceReports.h"
 
 #include <QMutex>
+#include <vector>
 #include <map>
 #include <memory>
 
@@ -16,6 +17,7 @@ class PresenceService;
 namespace Sip::Internal {
 
 class EngineThread;
+class EngineTimer;
 class PublicationSession;
 class SubscriptionSession;
 
@@ -59,6 +61,7 @@ public:
     void shutdown(); ///< The engine stops: un-SUBSCRIBE and un-PUBLISH what is up
 
     std::size_t sessionCount() const { return m_subscriptions.size() + m_publications.size(); }
+    bool isClosing() const; ///< An un-SUBSCRIBE or un-PUBLISH awaits its answer
 
 private:
     void onSubscriptionReport(const SubscriptionReport &report);
@@ -74,6 +77,7 @@ private:
     std::vector<quint64> m_finishedSubscriptions;
     std::vector<quint64> m_finishedPublications;
     PresenceReportBatch m_pending;
+    std::unique_ptr<EngineTimer> m_flushTimer;
     bool m_flushScheduled = false;
     bool m_stopping = false;
 };

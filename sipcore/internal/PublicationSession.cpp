@@ -96,9 +96,10 @@ void PublicationSession::send()
     }
     const QByteArray expires = QByteArray::number(m_options.publishExpiresSeconds);
     m_inFlight = true;
-    step(QStringLiteral("send PUBLISH for %1: %2 (expires %3 s)")
+    step(QStringLiteral("Publishing for %1: %2 (expires %3 s)")
              .arg(QString::fromUtf8(aor), describeStatus(m_status, m_note), QString::fromLatin1(expires)));
-    nua_publish(m_handle, NUTAG_URL(aor.constData()), SIPTAG_EVENT_STR("presence"),
+    nua_publish(m_handle, NUTAG_URL(aor.constData()), NUTAG_PROXY(m_line.nextHopUri.constData()),
+                SIPTAG_EVENT_STR("presence"),
                 SIPTAG_CONTENT_TYPE_STR(PidfParser::contentType().toUtf8().constData()),
                 SIPTAG_PAYLOAD_STR(body.constData()), SIPTAG_EXPIRES_STR(expires.constData()), TAG_END());
     report(PublicationState::Publishing);
@@ -111,10 +112,18 @@ void PublicationSession::stop()
     if (m_timer)
         m_timer->stop();
     m_changedInFlight = false;
+    if (m_handle && m_inFlight) {
+        // The server may still accept the PUBLISH on its way: take it back once its answer is in.
+        m_unpublishing = true;
+        m_stopWhenAnswered = true;
+        report(PublicationState::Unpublishing);
+        return;
+    }
     if (m_handle && m_published) {
         m_unpublishing = true;
         m_auth.reset();
-        step(QStringLiteral("send un-PUBLISH for %1 (Expires: 0)").arg(QString::fromUtf8(m_line.addressOfRecord)));
+        step(QStringLiteral("Removing the published status of %1 (Expires: 0)")
+                 .arg(QString::fromUtf8(m_line.addressOfRecord)));
         nua_unpublish(m_handle, TAG_END());
         report(PublicationState::Unpublishing);
         return;
@@ -165,6 +174,19 @@ void PublicationSession::onNuaEvent(const NuaEvent &event)
 
 void PublicationSession::onPublishResult(const NuaEvent &event)
 {
+    if (m_stopWhenAnswered && event.status >= 200) {
+        m_stopWhenAnswered = false;
+        m_inFlight = false;
+        const QString aor = QString::fromUtf8(m_line.addressOfRecord);
+        if (event.status < 300) {
+            step(QStringLiteral("Removing the published status of %1 (Expires: 0)").arg(aor));
+            m_auth.reset();
+            nua_unpublish(m_handle, TAG_END());
+            return;
+        }
+        finishUnpublish(event.status, phraseOf(event));
+        return;
+    }
     if (m_unpublishing)
         return;
     if (event.status < 200) {

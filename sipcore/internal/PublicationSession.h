@@ -74,6 +74,7 @@ private:
     bool m_changedInFlight = false; ///< The status changed while a PUBLISH was in flight
     bool m_published = false;
     bool m_unpublishing = false;
+    bool m_stopWhenAnswered = false; ///< stop() came while a PUBLISH was in flight
     bool m_finished = false;
     int m_retries = 0;
     int m_expiresGranted = 0;

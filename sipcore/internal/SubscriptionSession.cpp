@@ -17,6 +17,8 @@ namespace {
 constexpr qint64 kStableMs = 30000;
 /// Sofia re-subscribes by itself after "deactivated"/"probation"; more than this in a row is a loop.
 constexpr int kMaxStackResubscribes = 3;
+/// How long an answered un-SUBSCRIBE waits for the server's final NOTIFY before the handle is dropped.
+constexpr int kFinalNotifyWaitMs = 2000;
 /// A dialog-info gap asks for full state by refreshing; not more often than this.
 constexpr qint64 kFullStateIntervalMs = 30000;
 
@@ -123,8 +125,9 @@ void SubscriptionSession::subscribe()
         return;
     }
     const QByteArray expires = QByteArray::number(m_request.expiresSeconds);
-    step(QStringLiteral("send SUBSCRIBE for %1 (expires %2 s)").arg(describe(), QString::fromLatin1(expires)));
-    nua_subscribe(m_handle, NUTAG_URL(m_request.targetUri.constData()),
+    step(QStringLiteral("Subscribing to %1 (expires %2 s)").arg(describe(), QString::fromLatin1(expires)));
+    // The next hop goes with the request too: the handle's own NUTAG_PROXY does not reach its first request.
+    nua_subscribe(m_handle, NUTAG_URL(m_request.targetUri.constData()), NUTAG_PROXY(m_line.nextHopUri.constData()),
                   SIPTAG_EVENT_STR(eventName(m_request.package).constData()),
                   SIPTAG_ACCEPT_STR(acceptedType(m_request.package).constData()),
                   SIPTAG_EXPIRES_STR(expires.constData()), TAG_END());
@@ -139,8 +142,10 @@ void SubscriptionSession::stop()
         m_timer->stop();
     if (m_handle && m_accepted) {
         m_unsubscribing = true;
+        m_unsubscribeAnswered = false;
+        m_finalNotifySeen = false;
         m_auth.reset();
-        step(QStringLiteral("send un-SUBSCRIBE for %1 (Expires: 0)").arg(describe()));
+        step(QStringLiteral("Unsubscribing from %1 (Expires: 0)").arg(describe()));
         nua_unsubscribe(m_handle, SIPTAG_EVENT_STR(eventName(m_request.package).constData()), TAG_END());
         reportState(SubscriptionState::Unsubscribing);
         return;
@@ -285,16 +290,29 @@ void SubscriptionSession::onUnsubscribeResult(const NuaEvent &event)
         return;
     if ((event.status == 401 || event.status == 407) && answerChallenge(event, "un-SUBSCRIBE"))
         return;
-    if (event.status < 300)
-        step(QStringLiteral("Unsubscribed from %1").arg(describe()));
-    else
+    if (event.status >= 300) {
         step(QStringLiteral("un-SUBSCRIBE for %1 failed (status code: %2 %3); the server drops the subscription "
                             "when it expires")
                  .arg(describe())
                  .arg(event.status)
                  .arg(phraseOf(event)),
              true);
-    finishUnsubscribe(event.status, phraseOf(event));
+        finishUnsubscribe(event.status, phraseOf(event));
+        return;
+    }
+    step(QStringLiteral("Unsubscribed from %1").arg(describe()));
+    const int status = event.status;
+    const QString phrase = phraseOf(event);
+    if (m_finalNotifySeen) {
+        finishUnsubscribe(status, phrase);
+        return;
+    }
+    // The server ends with a final NOTIFY (RFC 6665 4.2.2). Destroying the handle before it came would make
+    // the stack, which still sees the subscription, send a second un-SUBSCRIBE of its own.
+    m_unsubscribeAnswered = true;
+    if (!m_timer)
+        m_timer = std::make_unique<EngineTimer>(m_engine.root());
+    m_timer->start(kFinalNotifyWaitMs, [this, status, phrase] { finishUnsubscribe(status, phrase); });
 }
 
 void SubscriptionSession::finishUnsubscribe(int status, const QString &phrase)
@@ -326,12 +344,24 @@ void SubscriptionSession::onNotify(const NuaEvent &event)
     const int retryAfter = subscriptionState ? number(subscriptionState->ss_retry_after, -1) : -1;
     const int expires = subscriptionState ? number(subscriptionState->ss_expires, -1) : -1;
     if (m_unsubscribing) {
-        step(QStringLiteral("NOTIFY from %1 (%2) after un-SUBSCRIBE; ignored").arg(describe(), stateWord));
+        const bool final = substate == nua_substate_terminated || stateWord == QLatin1String("terminated");
+        step(QStringLiteral("NOTIFY from %1 (%2) after un-SUBSCRIBE%3")
+                 .arg(describe(), stateWord, final ? QStringLiteral(": the subscription has ended")
+                                                   : QStringLiteral("; ignored")));
+        if (final) {
+            m_finalNotifySeen = true;
+            if (m_unsubscribeAnswered)
+                finishUnsubscribe(200, QStringLiteral("OK"));
+        }
         return;
     }
 
+    const bool terminated = substate == nua_substate_terminated || substate == nua_substate_embryonic ||
+                            stateWord == QLatin1String("terminated");
+    const bool hasBody = sip->sip_payload && sip->sip_payload->pl_len > 0;
     QString problem;
-    const ContactPresence presence = readBody(sip, &problem);
+    // A final NOTIFY without a body says nothing about the contact (RFC 6665 4.2.2): keep what is shown.
+    const ContactPresence presence = terminated && !hasBody ? ContactPresence{} : readBody(sip, &problem);
     if (!problem.isEmpty())
         step(QStringLiteral("NOTIFY from %1 (%2): body not understood (%3); showing unknown")
                  .arg(describe(), stateWord, problem),

@@ -83,6 +83,8 @@ private:
     SubscriptionState m_state = SubscriptionState::Invalid;
     bool m_accepted = false;       ///< A 2xx arrived for the current handle
     bool m_unsubscribing = false;
+    bool m_unsubscribeAnswered = false; ///< 2xx to our un-SUBSCRIBE; waiting for the final NOTIFY
+    bool m_finalNotifySeen = false;     ///< The final NOTIFY came (possibly before the 2xx)
     bool m_finished = false;
     int m_retries = 0;             ///< Retries since the subscription last stayed up
     int m_stackResubscribes = 0;   ///< Sofia's own re-subscriptions since then

@@ -66,6 +66,7 @@ void TestRegistration::registersWithOneDigestRetry()
     QCOMPARE(received.at(0).methodOrStatus(), QStringLiteral("401"));
     QCOMPARE(received.at(1).methodOrStatus(), QStringLiteral("200"));
     QCOMPARE(registers.at(0).transport, QStringLiteral("udp"));
+    QVERIFY2(registers.at(0).header("Contact").startsWith("<sip:"), registers.at(0).header("Contact").constData());
     QCOMPARE(registers.at(0).peer, m_kamailio.address());
 
     bool sawStep = false;
