@@ -220,8 +220,8 @@ ParseResult parse(const QByteArray &input)
             session.sessionId = text(fields.at(1));
             session.sessionVersion = fields.at(2).toULongLong(&ok);
             if (!ok)
-                return fail(lineNumber, QStringLiteral("o= session version \"%1\" is not a number")
-                                            .arg(text(fields.at(2))));
+                return fail(lineNumber,
+                            QStringLiteral("o= session version \"%1\" is not a number").arg(text(fields.at(2))));
             session.originAddress = text(fields.at(5));
             sawOrigin = true;
             break;
@@ -255,8 +255,9 @@ ParseResult parse(const QByteArray &input)
             for (qsizetype i = 3; i < fields.size(); ++i) {
                 int payloadType = -1;
                 if (rtp && !parseNumber(fields.at(i), 0, 127, &payloadType))
-                    return fail(lineNumber, QStringLiteral("m= format \"%1\" is not an RTP payload type (0-127)")
-                                                .arg(text(fields.at(i))));
+                    return fail(
+                        lineNumber,
+                        QStringLiteral("m= format \"%1\" is not an RTP payload type (0-127)").arg(text(fields.at(i))));
                 media.formats.append(staticFormat(payloadType));
             }
             session.media.append(media);
@@ -282,8 +283,8 @@ ParseResult parse(const QByteArray &input)
                 const qsizetype space = argument.indexOf(' ');
                 int payloadType = -1;
                 if (space <= 0 || !parseNumber(argument.left(space), 0, 127, &payloadType))
-                    return fail(lineNumber, QStringLiteral("a=%1 must start with a payload type number")
-                                                .arg(text(name)));
+                    return fail(lineNumber,
+                                QStringLiteral("a=%1 must start with a payload type number").arg(text(name)));
                 SdpFormat *format = nullptr;
                 for (SdpFormat &item : current->formats) {
                     if (item.payloadType == payloadType)
@@ -299,24 +300,24 @@ ParseResult parse(const QByteArray &input)
                 const QList<QByteArray> parts = rest.split('/');
                 int rate = 0;
                 if (parts.size() < 2 || parts.at(0).isEmpty() || !parseNumber(parts.at(1), 1, 1000000, &rate))
-                    return fail(lineNumber, QStringLiteral("a=rtpmap needs \"encoding/clock rate\", got \"%1\"")
-                                                .arg(text(rest)));
+                    return fail(lineNumber,
+                                QStringLiteral("a=rtpmap needs \"encoding/clock rate\", got \"%1\"").arg(text(rest)));
                 format->encoding = text(parts.at(0));
                 format->clockRateHz = rate;
                 format->channels = 1;
                 if (parts.size() > 2 && !parseNumber(parts.at(2), 1, 255, &format->channels))
-                    return fail(lineNumber, QStringLiteral("a=rtpmap channel count \"%1\" is not a number")
-                                                .arg(text(parts.at(2))));
+                    return fail(lineNumber,
+                                QStringLiteral("a=rtpmap channel count \"%1\" is not a number").arg(text(parts.at(2))));
             } else if (name == "ptime") {
                 if (!parseNumber(argument, 1, 1000, &current->ptimeMs))
-                    return fail(lineNumber, QStringLiteral("a=ptime \"%1\" is not a number of milliseconds")
-                                                .arg(text(argument)));
+                    return fail(lineNumber,
+                                QStringLiteral("a=ptime \"%1\" is not a number of milliseconds").arg(text(argument)));
             } else if (name == "rtcp") {
                 int port = 0;
                 const QByteArray portText = argument.split(' ').constFirst();
                 if (!parseNumber(portText, 1, 65535, &port))
-                    return fail(lineNumber, QStringLiteral("a=rtcp port \"%1\" is not a port number")
-                                                .arg(text(portText)));
+                    return fail(lineNumber,
+                                QStringLiteral("a=rtcp port \"%1\" is not a port number").arg(text(portText)));
                 current->rtcpPort = static_cast<quint16>(port);
             }
             break;
@@ -375,6 +376,72 @@ QByteArray buildTemplate(const LocalMedia &media, const QString &address, quint6
     sdp += "m=audio " + QByteArray::number(media.rtpPort) + " RTP/AVP" + formats + "\r\n";
     sdp += attributes;
     sdp += "a=ptime:" + QByteArray::number(media.ptimeMs > 0 ? media.ptimeMs : 20) + "\r\n";
+    if (media.direction != MediaDirection::SendRecv && media.direction != MediaDirection::Invalid)
+        sdp += "a=" + mediaDirectionName(media.direction).toUtf8() + "\r\n";
+    return sdp;
+}
+
+QByteArray buildAnswer(const QByteArray &offer, const LocalMedia &media, const QString &address, quint64 sessionId,
+                       quint64 version, QString *error, int *status)
+{
+    auto fail = [error, status](const QString &message, int code) {
+        if (error)
+            *error = message;
+        if (status)
+            *status = code;
+        return QByteArray();
+    };
+    const Outcome checked = checkOffer(offer, media.codecs);
+    if (!checked.ok())
+        return fail(checked.error, checked.status);
+    const ParseResult parsed = parse(offer);
+    const SdpMedia &audio = parsed.session.media.at(parsed.session.firstAudioIndex());
+    const QStringList wanted = media.codecs.isEmpty() ? supportedCodecs() : media.codecs;
+    QByteArray formats;
+    QByteArray attributes;
+    QStringList used;
+    for (const SdpFormat &format : audio.formats) {
+        const QString codec = runnableCodec(format);
+        const bool wantedCodec =
+            !codec.isEmpty() && !used.contains(codec) && wanted.contains(codec, Qt::CaseInsensitive);
+        const bool events = media.telephoneEvents && isTelephoneEvent(format) && format.clockRateHz == 8000;
+        if (!wantedCodec && !events)
+            continue;
+        if (wantedCodec)
+            used << codec;
+        const QByteArray number = QByteArray::number(format.payloadType);
+        formats += ' ' + number;
+        if (codec == QLatin1String("opus")) {
+            attributes += "a=rtpmap:" + number + " opus/48000/2\r\n";
+            attributes += "a=fmtp:" + number + " useinbandfec=1\r\n";
+        } else if (!codec.isEmpty()) {
+            attributes += "a=rtpmap:" + number + ' ' + codec.toUtf8() + "/8000\r\n";
+        } else {
+            attributes += "a=rtpmap:" + number + " telephone-event/8000\r\n";
+            attributes += "a=fmtp:" + number + " 0-16\r\n";
+        }
+    }
+    const bool localSends = media.direction == MediaDirection::SendRecv || media.direction == MediaDirection::SendOnly;
+    const bool localReceives =
+        media.direction == MediaDirection::SendRecv || media.direction == MediaDirection::RecvOnly;
+    const bool remoteReceives = receives(audio.direction) && !isUnspecifiedAddress(audio.connectionAddress);
+    const MediaDirection direction = combine(localSends && remoteReceives, localReceives && sends(audio.direction));
+
+    const QByteArray addressType = address.contains(QLatin1Char(':')) ? "IP6" : "IP4";
+    const QByteArray host = address.toUtf8();
+    QByteArray sdp;
+    sdp += "v=0\r\n";
+    sdp += "o=offhook " + QByteArray::number(sessionId) + ' ' + QByteArray::number(version) + " IN " + addressType +
+           ' ' + host + "\r\n";
+    sdp += "s=Offhook\r\n";
+    sdp += "c=IN " + addressType + ' ' + host + "\r\n";
+    sdp += "t=0 0\r\n";
+    sdp += "m=audio " + QByteArray::number(media.rtpPort) + " RTP/AVP" + formats + "\r\n";
+    sdp += attributes;
+    const int ptime = audio.ptimeMs > 0 ? audio.ptimeMs : (media.ptimeMs > 0 ? media.ptimeMs : 20);
+    sdp += "a=ptime:" + QByteArray::number(ptime) + "\r\n";
+    if (direction != MediaDirection::SendRecv)
+        sdp += "a=" + mediaDirectionName(direction).toUtf8() + "\r\n";
     return sdp;
 }
 
@@ -445,10 +512,10 @@ Outcome negotiate(const QByteArray &localSdp, const QByteArray &remoteSdp, bool 
         return outcome;
     }
     // Streams correspond by position in offer/answer (RFC 3264 section 6).
-    int localIndex = remoteIndex < local.session.media.size() &&
-                             local.session.media.at(remoteIndex).type == QLatin1String("audio")
-                         ? remoteIndex
-                         : local.session.firstAudioIndex();
+    int localIndex =
+        remoteIndex < local.session.media.size() && local.session.media.at(remoteIndex).type == QLatin1String("audio")
+            ? remoteIndex
+            : local.session.firstAudioIndex();
     if (localIndex < 0) {
         outcome.error = QStringLiteral("Offhook's own SDP has no audio stream.");
         outcome.status = 500;

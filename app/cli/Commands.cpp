@@ -5,6 +5,9 @@
 
 #include "app/cli/LineOptions.h"
 #include "app/cli/RegisterCommand.h"
+#if OFFHOOK_CLI_CALLS
+#include "app/cli/CallCommand.h"
+#endif
 
 namespace Cli {
 
@@ -14,6 +17,20 @@ QList<CommandInfo> allCommands()
     commands.append({QStringLiteral("register"), QStringLiteral("register a line, print the SIP log and the result"),
                      [](QCommandLineParser &parser) { LineOptions::addTo(parser); },
                      [] { return std::unique_ptr<Command>(new RegisterCommand); }});
+#if OFFHOOK_CLI_CALLS
+    commands.append({QStringLiteral("call"),
+                     QStringLiteral("register, call sip:EXT@SERVER, stream --play, record to --record, hang up"),
+                     [](QCommandLineParser &parser) {
+                         CallCommand::addOptions(parser, CallCommand::Mode::Dial);
+                         parser.addPositionalArgument(QStringLiteral("target"),
+                                                      QStringLiteral("Whom to call: sip:EXT@SERVER or EXT."));
+                     },
+                     [] { return std::unique_ptr<Command>(new CallCommand(CallCommand::Mode::Dial)); }});
+    commands.append({QStringLiteral("answer"),
+                     QStringLiteral("register, wait for one call, answer it, stream and record like call"),
+                     [](QCommandLineParser &parser) { CallCommand::addOptions(parser, CallCommand::Mode::Answer); },
+                     [] { return std::unique_ptr<Command>(new CallCommand(CallCommand::Mode::Answer)); }});
+#endif
     return commands;
 }
 

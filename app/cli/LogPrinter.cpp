@@ -8,9 +8,7 @@
 
 namespace Cli {
 
-LogPrinter::LogPrinter(Sip::SipLog *log, QObject *parent)
-    : QObject(parent)
-    , m_log(log)
+LogPrinter::LogPrinter(Sip::SipLog *log, QObject *parent) : QObject(parent), m_log(log)
 {
     connect(log, &Sip::SipLog::entriesAdded, this, &LogPrinter::print);
 }
@@ -44,6 +42,12 @@ void LogPrinter::finish(const QString &resultLine)
 {
     print(m_log->entriesSince(m_lastSequence));
     write(resultLine.toUtf8() + '\n');
+}
+
+void LogPrinter::printLine(const QString &line)
+{
+    print(m_log->entriesSince(m_lastSequence));
+    write(line.toUtf8() + '\n');
 }
 
 void LogPrinter::write(const QByteArray &text)

@@ -30,6 +30,11 @@ private Q_SLOTS:
     void malformed();
     void checkOffer_data();
     void checkOffer();
+    void answerUsesTheOffersPayloadTypesAndOrder();
+    void answerMirrorsDirection_data();
+    void answerMirrorsDirection();
+    void answerRefusesWhatCheckOfferRefuses();
+    void holdOfferCarriesDirection();
 };
 
 namespace {
@@ -97,19 +102,21 @@ void TestSdpNegotiation::codecIsFirstOfTheAnswer_data()
     QTest::addColumn<QByteArray>("answer");
     QTest::addColumn<QString>("codec");
     QTest::addColumn<int>("payloadType");
-    QTest::newRow("answer picks PCMU") << QStringList() << sdp("m=audio 5000 RTP/AVP 0 8 101\r\n"
-                                                               "a=rtpmap:101 telephone-event/8000\r\n")
+    QTest::newRow("answer picks PCMU") << QStringList()
+                                       << sdp("m=audio 5000 RTP/AVP 0 8 101\r\n"
+                                              "a=rtpmap:101 telephone-event/8000\r\n")
                                        << QStringLiteral("PCMU") << 0;
-    QTest::newRow("answer lists PCMA first") << QStringList() << sdp("m=audio 5000 RTP/AVP 8 0\r\n")
-                                             << QStringLiteral("PCMA") << 8;
-    QTest::newRow("opus first") << QStringList() << sdp("m=audio 5000 RTP/AVP 111 0\r\n"
-                                                        "a=rtpmap:111 opus/48000/2\r\n")
+    QTest::newRow("answer lists PCMA first")
+        << QStringList() << sdp("m=audio 5000 RTP/AVP 8 0\r\n") << QStringLiteral("PCMA") << 8;
+    QTest::newRow("opus first") << QStringList()
+                                << sdp("m=audio 5000 RTP/AVP 111 0\r\n"
+                                       "a=rtpmap:111 opus/48000/2\r\n")
                                 << QStringLiteral("opus") << 111;
     QTest::newRow("codec we did not offer is skipped")
         << QStringList{QStringLiteral("PCMU")} << sdp("m=audio 5000 RTP/AVP 8 0\r\n") << QStringLiteral("PCMU") << 0;
-    QTest::newRow("unknown codecs are skipped") << QStringList()
-                                                << sdp("m=audio 5000 RTP/AVP 18 9 8\r\na=rtpmap:18 G729/8000\r\n")
-                                                << QStringLiteral("PCMA") << 8;
+    QTest::newRow("unknown codecs are skipped")
+        << QStringList() << sdp("m=audio 5000 RTP/AVP 18 9 8\r\na=rtpmap:18 G729/8000\r\n") << QStringLiteral("PCMA")
+        << 8;
     QTest::newRow("opus at the wrong rate is not opus")
         << QStringList() << sdp("m=audio 5000 RTP/AVP 96 0\r\na=rtpmap:96 opus/16000\r\n") << QStringLiteral("PCMU")
         << 0;
@@ -166,8 +173,7 @@ void TestSdpNegotiation::ptime_data()
     QTest::addColumn<int>("ptimeMs");
     QTest::newRow("none given") << sdp("m=audio 5000 RTP/AVP 0\r\n") << 20;
     QTest::newRow("PCMU 30 ms") << sdp("m=audio 5000 RTP/AVP 0\r\na=ptime:30\r\n") << 30;
-    QTest::newRow("opus 40 ms") << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\na=ptime:40\r\n")
-                                << 40;
+    QTest::newRow("opus 40 ms") << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\na=ptime:40\r\n") << 40;
     QTest::newRow("opus cannot do 30 ms") << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\n"
                                                  "a=ptime:30\r\n")
                                           << 20;
@@ -213,18 +219,16 @@ void TestSdpNegotiation::direction_data()
     QTest::addColumn<QByteArray>("remote");
     QTest::addColumn<MediaDirection>("direction");
     QTest::newRow("both sendrecv") << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\n") << MediaDirection::SendRecv;
-    QTest::newRow("peer holds us (sendonly)") << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\na=sendonly\r\n")
-                                              << MediaDirection::RecvOnly;
-    QTest::newRow("peer holds, session level") << QByteArray()
-                                               << sdp("m=audio 5000 RTP/AVP 0\r\n", "192.0.2.7", "a=sendonly\r\n")
-                                               << MediaDirection::RecvOnly;
+    QTest::newRow("peer holds us (sendonly)")
+        << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\na=sendonly\r\n") << MediaDirection::RecvOnly;
+    QTest::newRow("peer holds, session level")
+        << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\n", "192.0.2.7", "a=sendonly\r\n") << MediaDirection::RecvOnly;
     QTest::newRow("peer inactive") << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\na=inactive\r\n")
                                    << MediaDirection::Inactive;
     QTest::newRow("old hold c=0.0.0.0") << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\n", "0.0.0.0")
                                         << MediaDirection::RecvOnly;
-    QTest::newRow("we hold (sendonly), peer recvonly") << QByteArray("a=sendonly\r\n")
-                                                       << sdp("m=audio 5000 RTP/AVP 0\r\na=recvonly\r\n")
-                                                       << MediaDirection::SendOnly;
+    QTest::newRow("we hold (sendonly), peer recvonly")
+        << QByteArray("a=sendonly\r\n") << sdp("m=audio 5000 RTP/AVP 0\r\na=recvonly\r\n") << MediaDirection::SendOnly;
     QTest::newRow("we hold (inactive)") << QByteArray("a=inactive\r\n")
                                         << sdp("m=audio 5000 RTP/AVP 0\r\na=inactive\r\n") << MediaDirection::Inactive;
 }
@@ -256,8 +260,9 @@ void TestSdpNegotiation::telephoneEventOnlyWhenBothList()
     QCOMPARE(outcome.media.telephoneEventPayloadType, -1);
 
     // Only a 48 kHz event clock on their side: we list 8000 Hz only, so nothing in common.
-    outcome = Sip::Sdp::negotiate(localOffer(), sdp("m=audio 5000 RTP/AVP 111 102\r\na=rtpmap:111 opus/48000/2\r\n"
-                                                    "a=rtpmap:102 telephone-event/48000\r\n"),
+    outcome = Sip::Sdp::negotiate(localOffer(),
+                                  sdp("m=audio 5000 RTP/AVP 111 102\r\na=rtpmap:111 opus/48000/2\r\n"
+                                      "a=rtpmap:102 telephone-event/48000\r\n"),
                                   true);
     QVERIFY(outcome.ok());
     QCOMPARE(outcome.media.telephoneEventPayloadType, -1);
@@ -332,9 +337,8 @@ void TestSdpNegotiation::checkOffer_data()
     QTest::addColumn<QStringList>("codecs");
     QTest::addColumn<int>("status");
     QTest::newRow("fine") << sdp("m=audio 5000 RTP/AVP 0\r\n") << QStringList() << 0;
-    QTest::newRow("opus only, we take PCMU only")
-        << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\n") << QStringList{QStringLiteral("PCMU")}
-        << 488;
+    QTest::newRow("opus only, we take PCMU only") << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\n")
+                                                  << QStringList{QStringLiteral("PCMU")} << 488;
     QTest::newRow("G729 only") << sdp("m=audio 5000 RTP/AVP 18\r\n") << QStringList() << 488;
     QTest::newRow("video only") << sdp("m=video 5000 RTP/AVP 96\r\n") << QStringList() << 488;
     QTest::newRow("malformed") << sdp("m=audio x RTP/AVP 0\r\n") << QStringList() << 400;
@@ -348,6 +352,97 @@ void TestSdpNegotiation::checkOffer()
     const Sip::Sdp::Outcome outcome = Sip::Sdp::checkOffer(offer, codecs);
     QCOMPARE(outcome.status, status);
     QCOMPARE(outcome.ok(), status == 0);
+}
+
+void TestSdpNegotiation::answerUsesTheOffersPayloadTypesAndOrder()
+{
+    const QByteArray offer = sdp("m=audio 5000 RTP/AVP 8 96 0 97 18\r\na=rtpmap:96 opus/48000/2\r\n"
+                                 "a=rtpmap:97 telephone-event/8000\r\na=ptime:20\r\n");
+    Sip::LocalMedia media;
+    media.rtpPort = 41000;
+    media.codecs = {QStringLiteral("opus"), QStringLiteral("PCMU")};
+    QString error;
+    const QByteArray answer = Sip::Sdp::buildAnswer(offer, media, QStringLiteral("127.0.0.1"), 5, 1, &error);
+    QVERIFY2(!answer.isEmpty(), qPrintable(error));
+    QVERIFY2(answer.contains("m=audio 41000 RTP/AVP 96 0 97\r\n"), answer.constData());
+    QVERIFY(answer.contains("a=rtpmap:96 opus/48000/2\r\n"));
+    QVERIFY(answer.contains("a=rtpmap:97 telephone-event/8000\r\n"));
+    QVERIFY(!answer.contains("a=sendrecv") && !answer.contains("a=recvonly"));
+
+    // Both sides agree on what the media layer runs: opus under the offerer's 96, events under 97.
+    const Sip::Sdp::Outcome local = Sip::Sdp::negotiate(answer, offer, false);
+    QVERIFY2(local.ok(), qPrintable(local.error));
+    QCOMPARE(local.media.codec, QStringLiteral("opus"));
+    QCOMPARE(local.media.payloadType, 96);
+    QCOMPARE(local.media.telephoneEventPayloadType, 97);
+    QCOMPARE(local.media.remotePort, quint16(5000));
+    QCOMPARE(local.media.direction, MediaDirection::SendRecv);
+    const Sip::Sdp::Outcome remote = Sip::Sdp::negotiate(offer, answer, true);
+    QVERIFY2(remote.ok(), qPrintable(remote.error));
+    QCOMPARE(remote.media.codec, QStringLiteral("opus"));
+    QCOMPARE(remote.media.remotePort, quint16(41000));
+}
+
+void TestSdpNegotiation::answerMirrorsDirection_data()
+{
+    QTest::addColumn<QByteArray>("offerDirection");
+    QTest::addColumn<MediaDirection>("local");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("sendrecv") << QByteArray() << MediaDirection::SendRecv << QByteArray();
+    QTest::newRow("peer holds") << QByteArray("a=sendonly\r\n") << MediaDirection::SendRecv << QByteArray("a=recvonly");
+    QTest::newRow("peer inactive") << QByteArray("a=inactive\r\n") << MediaDirection::SendRecv
+                                   << QByteArray("a=inactive");
+    QTest::newRow("peer recvonly") << QByteArray("a=recvonly\r\n") << MediaDirection::SendRecv
+                                   << QByteArray("a=sendonly");
+    QTest::newRow("we hold") << QByteArray() << MediaDirection::SendOnly << QByteArray("a=sendonly");
+    QTest::newRow("both hold") << QByteArray("a=sendonly\r\n") << MediaDirection::SendOnly << QByteArray("a=inactive");
+}
+
+void TestSdpNegotiation::answerMirrorsDirection()
+{
+    QFETCH(QByteArray, offerDirection);
+    QFETCH(MediaDirection, local);
+    QFETCH(QByteArray, expected);
+    Sip::LocalMedia media;
+    media.rtpPort = 41000;
+    media.direction = local;
+    const QByteArray answer = Sip::Sdp::buildAnswer(sdp("m=audio 5000 RTP/AVP 0\r\n" + offerDirection), media,
+                                                    QStringLiteral("10.0.0.1"), 1, 1);
+    QVERIFY(!answer.isEmpty());
+    if (expected.isEmpty()) {
+        QVERIFY2(!answer.contains("only") && !answer.contains("inactive"), answer.constData());
+    } else {
+        QVERIFY2(answer.contains(QByteArray(expected + "\r\n")), answer.constData());
+    }
+}
+
+void TestSdpNegotiation::answerRefusesWhatCheckOfferRefuses()
+{
+    Sip::LocalMedia media;
+    media.rtpPort = 41000;
+    QString error;
+    int status = 0;
+    QVERIFY(Sip::Sdp::buildAnswer(sdp("m=audio 5000 RTP/AVP 18\r\n"), media, QStringLiteral("127.0.0.1"), 1, 1, &error,
+                                  &status)
+                .isEmpty());
+    QCOMPARE(status, 488);
+    QVERIFY2(error.contains(QLatin1String("G729/8000")), qPrintable(error));
+    QVERIFY(
+        Sip::Sdp::buildAnswer("v=0\r\nbogus\r\n", media, QStringLiteral("127.0.0.1"), 1, 1, &error, &status).isEmpty());
+    QCOMPARE(status, 400);
+    QVERIFY2(error.contains(QLatin1String("malformed")), qPrintable(error));
+}
+
+void TestSdpNegotiation::holdOfferCarriesDirection()
+{
+    Sip::LocalMedia media;
+    media.rtpPort = 40000;
+    media.direction = MediaDirection::SendOnly;
+    const QByteArray offer = Sip::Sdp::buildTemplate(media, QStringLiteral("127.0.0.1"), 1, 2);
+    QVERIFY2(offer.contains("a=sendonly\r\n"), offer.constData());
+    const Sip::Sdp::Outcome outcome = Sip::Sdp::negotiate(offer, sdp("m=audio 5000 RTP/AVP 0\r\na=recvonly\r\n"), true);
+    QVERIFY(outcome.ok());
+    QCOMPARE(outcome.media.direction, MediaDirection::SendOnly);
 }
 
 QTEST_GUILESS_MAIN(TestSdpNegotiation)
