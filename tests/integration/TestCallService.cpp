@@ -33,6 +33,8 @@ private Q_SLOTS:
     void blindTransfer();
     void rejectIncomingBusy();
     void rtpTimeoutEndsTheCall();
+    void dtmfBySipInfoWithoutTelephoneEvent();
+    void malformedOfferIsRefused();
 
 private:
     /// Registers sipp as 1005 on a free port and starts `scenario` there as the callee.
@@ -296,6 +298,57 @@ void TestCallService::rtpTimeoutEndsTheCall()
     QVERIFY(callee.waitFinished(20000));
     QVERIFY2(callee.exitCode() == 0, qPrintable(callee.errorText()));
     QCOMPARE(callee.countReceived(QStringLiteral("BYE")), 1);
+}
+
+void TestCallService::dtmfBySipInfoWithoutTelephoneEvent()
+{
+    Test::SippProcess callee;
+    QVERIFY(startSippCallee(QStringLiteral("uas_call_info.xml"), callee));
+    const QString callId = m_media->call(QStringLiteral("a"), QStringLiteral("1005"));
+    QVERIFY(waitForState(callId, CallState::Connected));
+    QCOMPARE(m_media->media(callId).telephoneEventPayloadType, -1);
+    QVERIFY(!m_media->sendDigits(callId, QStringLiteral("1x")));
+    QVERIFY(m_media->sendDigits(callId, QStringLiteral("4*")));
+    QTRY_COMPARE_WITH_TIMEOUT(callee.countReceived(QStringLiteral("INFO")), 2, 10000);
+    m_calls->hangUp(callId);
+    QVERIFY(waitForState(callId, CallState::Ended));
+    QVERIFY(callee.waitFinished(20000));
+    QVERIFY2(callee.exitCode() == 0, qPrintable(callee.errorText()));
+    QStringList bodies;
+    for (const Test::SippTraceMessage &message : callee.received()) {
+        if (message.isRequest() && message.method() == QLatin1String("INFO")) {
+            QCOMPARE(message.header(QStringLiteral("Content-Type")), QStringLiteral("application/dtmf-relay"));
+            bodies << message.body().trimmed().split(QLatin1Char('\n')).constFirst().trimmed();
+        }
+    }
+    QCOMPARE(bodies, (QStringList{QStringLiteral("Signal=4"), QStringLiteral("Signal=*")}));
+}
+
+void TestCallService::malformedOfferIsRefused()
+{
+    Test::SippProcess caller;
+    QVERIFY(startSippCaller(QStringLiteral("uac_invite_malformed_sdp.xml"), caller));
+    QTRY_VERIFY_WITH_TIMEOUT(!caller.isRunning(), 30000);
+    QVERIFY(caller.waitFinished(1000));
+    QVERIFY2(caller.exitCode() == 0, qPrintable(caller.errorText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_events.isEmpty() && m_events.constLast().state == CallState::Ended, 5000);
+    QCOMPARE(m_events.constLast().statusCode, 400);
+    QVERIFY2(m_events.constLast().diagnosis.contains(QLatin1String("malformed")),
+             qPrintable(m_events.constLast().diagnosis));
+    // The caller learns why from the Warning header.
+    bool warned = false;
+    for (const Test::SippTraceMessage &message : caller.received()) {
+        if (message.firstLine().startsWith(QLatin1String("SIP/2.0 400")))
+            warned = message.header(QStringLiteral("Warning")).contains(QLatin1String("m= port"));
+    }
+    QVERIFY(warned);
+    // The engine still takes calls afterwards.
+    Test::SippProcess callee;
+    QVERIFY(startSippCallee(QStringLiteral("uas_answer_call.xml"), callee));
+    const QString callId = m_media->call(QStringLiteral("a"), QStringLiteral("1005"));
+    QVERIFY(waitForState(callId, CallState::Connected));
+    m_calls->hangUp(callId);
+    QVERIFY(waitForState(callId, CallState::Ended));
 }
 
 QTEST_GUILESS_MAIN(TestCallService)
