@@ -6,6 +6,7 @@
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 #include "ui/AccountWizard.h"
+#include "ui/CallPanel.h"
 #include "ui/DialPad.h"
 #include "ui/LineDialog.h"
 #include "ui/LineItemDelegate.h"
@@ -221,6 +222,7 @@ QWidget *MainWindow::createLinesPanel()
     m_lineView->insertAction(m_startOverAction, separator);
 
     m_dialPad = new DialPad(panel);
+    m_callPanel = new CallPanel(panel);
 
     auto *tabs = new QTabWidget(panel);
     tabs->setObjectName(QStringLiteral("contactTabs"));
@@ -237,6 +239,7 @@ QWidget *MainWindow::createLinesPanel()
     layout->addWidget(m_lineView, 2);
     layout->addSpacing(4);
     layout->addWidget(m_dialPad);
+    layout->addWidget(m_callPanel);
     layout->addSpacing(4);
     layout->addWidget(tabs, 1);
     panel->setMinimumWidth(330);

@@ -19,6 +19,7 @@ class SipEngine;
 
 namespace Gui {
 
+class CallPanel;
 class DialPad;
 class LineListModel;
 class LogPane;
@@ -36,6 +37,7 @@ public:
     LineListModel *lineModel() const { return m_lineModel; }
     LogPane *logPane() const { return m_logPane; }
     DialPad *dialPad() const { return m_dialPad; }
+    CallPanel *callPanel() const { return m_callPanel; }
     QListView *lineView() const { return m_lineView; }
 
     void setLine(const Sip::LineConfig &line);
@@ -83,6 +85,7 @@ private:
     LineListModel *m_lineModel;
     QListView *m_lineView = nullptr;
     DialPad *m_dialPad = nullptr;
+    CallPanel *m_callPanel = nullptr;
     LogPane *m_logPane = nullptr;
     QDockWidget *m_logDock = nullptr;
     QLabel *m_overallLabel = nullptr;
