@@ -102,13 +102,9 @@ void CallAgent::shutdown()
 
 bool CallAgent::onStackEvent(const NuaEvent &event)
 {
-    if (event.event != nua_i_invite || !event.handle)
+    // A detached agent leaves new calls to the next CallService (or the engine's 480).
+    if (event.event != nua_i_invite || !event.handle || m_stopping || !m_engine.nua())
         return false;
-    if (m_stopping || !m_engine.nua()) {
-        nua_respond(event.handle, SIP_480_TEMPORARILY_UNAVAILABLE, NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
-        nua_handle_destroy(event.handle);
-        return true;
-    }
     // The line whose contact the Request-URI names; a single line takes any call.
     const QByteArray user = event.sip && event.sip->sip_request && event.sip->sip_request->rq_url->url_user
                                 ? QByteArray(event.sip->sip_request->rq_url->url_user)

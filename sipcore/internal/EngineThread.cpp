@@ -270,8 +270,9 @@ void EngineThread::handleStackEvent(const NuaEvent &event)
         }
         return;
     case nua_i_invite:
-        // Calls are not handled by this engine yet: refuse politely instead of leaving the caller ringing.
-        nua_respond(event.handle, 480, "Calls Not Supported Yet", NUTAG_WITH_THIS(m_nua), TAG_END());
+        // No Sip::CallService takes calls on this engine: refuse instead of leaving the caller ringing.
+        m_log->appendStep(QString(), QStringLiteral("Incoming call refused (480): calls are not taken here"));
+        nua_respond(event.handle, SIP_480_TEMPORARILY_UNAVAILABLE, NUTAG_WITH_THIS(m_nua), TAG_END());
         nua_handle_destroy(event.handle);
         return;
     case nua_i_subscribe:
