@@ -13,6 +13,7 @@
 #include "tests/support/SippProcess.h"
 
 #include <QSignalSpy>
+#include <QUdpSocket>
 #include <QTest>
 
 #include <memory>
@@ -35,6 +36,8 @@ private Q_SLOTS:
     void rtpTimeoutEndsTheCall();
     void dtmfBySipInfoWithoutTelephoneEvent();
     void malformedOfferIsRefused();
+    void callerCancelsWhileRinging();
+    void rtpFromAnUnexpectedAddressIsDropped();
 
 private:
     /// Registers sipp as 1005 on a free port and starts `scenario` there as the callee.
@@ -349,6 +352,63 @@ void TestCallService::malformedOfferIsRefused()
     QVERIFY(waitForState(callId, CallState::Connected));
     m_calls->hangUp(callId);
     QVERIFY(waitForState(callId, CallState::Ended));
+}
+
+void TestCallService::callerCancelsWhileRinging()
+{
+    // Leave incoming calls ringing: the caller gives up first.
+    disconnect(m_calls.get(), &Sip::CallService::callChanged, this, nullptr);
+    connect(m_calls.get(), &Sip::CallService::callChanged, this,
+            [this](const CallEvent &event) { m_events.append(event); });
+    Test::SippProcess caller;
+    QVERIFY(startSippCaller(QStringLiteral("uac_invite_cancel.xml"), caller));
+    QTRY_VERIFY_WITH_TIMEOUT(!caller.isRunning(), 30000);
+    QVERIFY(caller.waitFinished(1000));
+    QVERIFY2(caller.exitCode() == 0, qPrintable(caller.errorText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_events.isEmpty() && m_events.constLast().state == CallState::Ended, 5000);
+    QCOMPARE(m_events.constFirst().state, CallState::Incoming);
+    QCOMPARE(m_events.constLast().statusCode, 487);
+    QVERIFY(!m_events.constLast().endedLocally);
+    QVERIFY2(m_events.constLast().diagnosis.contains(QLatin1String("caller hung up")),
+             qPrintable(m_events.constLast().diagnosis));
+    QVERIFY(m_calls->activeCalls().isEmpty());
+}
+
+void TestCallService::rtpFromAnUnexpectedAddressIsDropped()
+{
+    Test::SippProcess callee;
+    QVERIFY(startSippCallee(QStringLiteral("uas_answer_call.xml"), callee));
+    const QString callId = m_media->call(QStringLiteral("a"), QStringLiteral("1005"));
+    QVERIFY(waitForState(callId, CallState::Connected));
+    // sipp said where its RTP comes from; these PCMU packets come from elsewhere.
+    const Sip::MediaParameters media = m_media->media(callId);
+    QCOMPARE(media.codec, QStringLiteral("PCMU"));
+    QUdpSocket stranger;
+    QVERIFY(stranger.bind(QHostAddress::LocalHost, 0));
+    QVERIFY(stranger.localPort() != media.remotePort);
+    const quint16 ourPort = media.localRtpPort;
+    QVERIFY(ourPort != 0);
+    for (int i = 0; i < 20; ++i) {
+        QByteArray packet(12 + 160, char(0x7f));
+        packet[0] = char(0x80);
+        packet[1] = char(0); // PCMU
+        packet[2] = char(i >> 8);
+        packet[3] = char(i & 0xff);
+        packet[4] = packet[5] = packet[6] = char(0);
+        packet[7] = char(i * 160 & 0xff);
+        packet[8] = char(0x12);
+        packet[9] = char(0x34);
+        packet[10] = char(0x56);
+        packet[11] = char(0x78);
+        stranger.writeDatagram(packet, QHostAddress::LocalHost, ourPort);
+        QTest::qWait(20);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_media->statistics(callId).unexpectedSourcePackets >= 10, 5000);
+    QCOMPARE(m_media->statistics(callId).packetsReceived, 0u);
+    QCOMPARE(last(callId).state, CallState::Connected); // the call goes on
+    m_calls->hangUp(callId);
+    QVERIFY(waitForState(callId, CallState::Ended));
+    QVERIFY(callee.waitFinished(20000));
 }
 
 QTEST_GUILESS_MAIN(TestCallService)
