@@ -17,7 +17,8 @@ CallPanel::CallPanel(QWidget *parent)
     : QWidget(parent), m_incomingLabel(new QLabel(this)), m_answerButton(new QPushButton(tr("Answer"), this)),
       m_rejectButton(new QPushButton(tr("Reject"), this)), m_callList(new QListWidget(this)),
       m_hangUpButton(new QPushButton(tr("Hang up"), this)), m_holdButton(new QToolButton(this)),
-      m_muteButton(new QToolButton(this)), m_dtmfEdit(new QLineEdit(this)), m_statusLabel(new QLabel(this))
+      m_muteButton(new QToolButton(this)), m_dtmfEdit(new QLineEdit(this)), m_statusLabel(new QLabel(this)),
+      m_statisticsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("callPanel"));
     m_incomingLabel->setObjectName(QStringLiteral("incomingLabel"));
@@ -29,6 +30,7 @@ CallPanel::CallPanel(QWidget *parent)
     m_muteButton->setObjectName(QStringLiteral("muteButton"));
     m_dtmfEdit->setObjectName(QStringLiteral("dtmfEdit"));
     m_statusLabel->setObjectName(QStringLiteral("callStatusLabel"));
+    m_statisticsLabel->setObjectName(QStringLiteral("callStatisticsLabel"));
 
     m_incomingLabel->setWordWrap(true);
     m_statusLabel->setWordWrap(true);
@@ -86,6 +88,7 @@ CallPanel::CallPanel(QWidget *parent)
     layout->addLayout(incoming);
     layout->addWidget(m_callList);
     layout->addLayout(controls);
+    layout->addWidget(m_statisticsLabel);
     layout->addWidget(m_statusLabel);
     refresh();
 }
@@ -121,6 +124,7 @@ void CallPanel::showCall(const Sip::CallEvent &event)
     if (event.state == Sip::CallState::Ended) {
         m_calls.remove(event.callId);
         m_muted.remove(event.callId);
+        m_statistics.remove(event.callId);
         const QString why = event.diagnosis.isEmpty() ? event.reason : event.diagnosis;
         m_statusLabel->setText(tr("Call with %1 ended: %2").arg(event.peer, why));
     } else {
@@ -128,6 +132,15 @@ void CallPanel::showCall(const Sip::CallEvent &event)
         m_statusLabel->clear();
     }
     refresh();
+}
+
+void CallPanel::showStatistics(const QString &callId, const QString &text)
+{
+    if (!m_calls.contains(callId))
+        return;
+    m_statistics.insert(callId, text);
+    if (callId == currentCallId())
+        m_statisticsLabel->setText(text);
 }
 
 void CallPanel::refresh()
@@ -162,6 +175,7 @@ void CallPanel::refresh()
     m_dtmfEdit->setEnabled(active);
     if (!active)
         m_dtmfEdit->clear();
+    m_statisticsLabel->setText(m_statistics.value(current));
 }
 
 } // namespace Gui

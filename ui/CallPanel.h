@@ -31,6 +31,9 @@ public:
 public Q_SLOTS:
     /// Adds, updates or (when Ended) removes the call, and notes why an ended call ended.
     void showCall(const Sip::CallEvent &event);
+    /// One line of media statistics for a call ("opus · loss 0.0 % · jitter 2.1 ms · RTT 0.4 ms"); shown
+    /// while that call is the selected one.
+    void showStatistics(const QString &callId, const QString &text);
 
 Q_SIGNALS:
     void answerRequested(const QString &callId);
@@ -47,6 +50,7 @@ private:
 
     QHash<QString, Sip::CallEvent> m_calls;
     QHash<QString, bool> m_muted;
+    QHash<QString, QString> m_statistics;
     QLabel *m_incomingLabel;
     QPushButton *m_answerButton;
     QPushButton *m_rejectButton;
@@ -56,6 +60,7 @@ private:
     QToolButton *m_muteButton;
     QLineEdit *m_dtmfEdit;
     QLabel *m_statusLabel;
+    QLabel *m_statisticsLabel;
 };
 
 } // namespace Gui

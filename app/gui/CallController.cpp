@@ -46,9 +46,29 @@ CallController::CallController(Sip::SipEngine &engine, Gui::MainWindow &window, 
     connect(m_media, &CallMedia::mediaFailed, this, [this](const QString &, const QString &message) {
         m_window.statusBar()->showMessage(tr("Call audio failed: %1").arg(message), 20000);
     });
+    connect(&m_statisticsTimer, &QTimer::timeout, this, &CallController::publishStatistics);
+    m_statisticsTimer.start(1000);
 }
 
 CallController::~CallController() = default;
+
+void CallController::publishStatistics()
+{
+    for (const Sip::CallEvent &call : m_calls->activeCalls()) {
+        if (!Sip::isActive(call.state))
+            continue;
+        const Audio::CallStatistics s = m_media->statistics(call.callId);
+        QString text = tr("%1 · sent %2 · received %3 · loss %4 % · jitter %5 ms")
+                           .arg(m_media->media(call.callId).codec)
+                           .arg(s.packetsSent)
+                           .arg(s.packetsReceived)
+                           .arg(s.fractionLostPercent, 0, 'f', 1)
+                           .arg(s.jitterMs, 0, 'f', 1);
+        if (s.roundTripTimeMs >= 0)
+            text += tr(" · RTT %1 ms").arg(s.roundTripTimeMs, 0, 'f', 1);
+        m_window.callPanel()->showStatistics(call.callId, text);
+    }
+}
 
 void CallController::dial(const QString &number)
 {

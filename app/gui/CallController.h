@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QObject>
+#include <QTimer>
 
 namespace Sip {
 class CallService;
@@ -32,10 +33,12 @@ public:
 
 private:
     void dial(const QString &number);
+    void publishStatistics();
 
     Gui::MainWindow &m_window;
     Sip::CallService *m_calls;
     CallMedia *m_media;
+    QTimer m_statisticsTimer; ///< Reads the media's latest-value mailbox; no signal per packet
 };
 
 } // namespace App

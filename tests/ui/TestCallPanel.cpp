@@ -122,9 +122,15 @@ void TestCallPanel::connectedCallControls()
     QCOMPARE(digits.at(0).at(1).toString(), QStringLiteral("5"));
     QCOMPARE(digits.at(1).at(1).toString(), QStringLiteral("#"));
 
+    m_panel->showStatistics(QStringLiteral("call-1"), QStringLiteral("PCMU · loss 0.0 %"));
+    m_panel->showStatistics(QStringLiteral("call-9"), QStringLiteral("not a call here"));
+    QCOMPARE(child<QLabel>(QStringLiteral("callStatisticsLabel"))->text(), QStringLiteral("PCMU · loss 0.0 %"));
+
     QTest::mouseClick(child<QPushButton>(QStringLiteral("callHangUpButton")), Qt::LeftButton);
     QCOMPARE(hangUp.count(), 1);
     QCOMPARE(hangUp.constFirst().constFirst().toString(), QStringLiteral("call-1"));
+    m_panel->showCall(callEvent(QStringLiteral("call-1"), CallState::Ended));
+    QCOMPARE(child<QLabel>(QStringLiteral("callStatisticsLabel"))->text(), QString());
 }
 
 void TestCallPanel::endedCallLeavesItsReason()
