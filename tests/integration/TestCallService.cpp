@@ -38,11 +38,13 @@ private Q_SLOTS:
     void malformedOfferIsRefused();
     void callerCancelsWhileRinging();
     void rtpFromAnUnexpectedAddressIsDropped();
+    void secondCallWaitsWhileTheFirstIsHeld();
 
 private:
     /// Registers sipp as 1005 on a free port and starts `scenario` there as the callee.
     bool startSippCallee(const QString &scenario, Test::SippProcess &callee);
-    bool startSippCaller(const QString &scenario, Test::SippProcess &caller);
+    bool startSippCaller(const QString &scenario, Test::SippProcess &caller,
+                         const QString &extension = QStringLiteral("1005"));
     QList<CallState> states(const QString &callId) const;
     bool waitForState(const QString &callId, CallState state, int timeoutMs = 15000);
     CallEvent last(const QString &callId) const;
@@ -131,12 +133,12 @@ bool TestCallService::startSippCallee(const QString &scenario, Test::SippProcess
     return true;
 }
 
-bool TestCallService::startSippCaller(const QString &scenario, Test::SippProcess &caller)
+bool TestCallService::startSippCaller(const QString &scenario, Test::SippProcess &caller, const QString &extension)
 {
     Test::SippProcess::Options options;
-    options.service = QStringLiteral("1005");
-    options.authUser = QStringLiteral("1005");
-    options.authPassword = m_kamailio.password(QStringLiteral("1005"));
+    options.service = extension;
+    options.authUser = extension;
+    options.authPassword = m_kamailio.password(extension);
     options.keys.insert(QStringLiteral("target"), QStringLiteral("1001"));
     options.timeoutSeconds = 40;
     if (!caller.startClient(scenario, m_kamailio.address(), options)) {
@@ -409,6 +411,51 @@ void TestCallService::rtpFromAnUnexpectedAddressIsDropped()
     m_calls->hangUp(callId);
     QVERIFY(waitForState(callId, CallState::Ended));
     QVERIFY(callee.waitFinished(20000));
+}
+
+void TestCallService::secondCallWaitsWhileTheFirstIsHeld()
+{
+    // Answer only the first call; the second one rings until the first is on hold.
+    disconnect(m_calls.get(), &Sip::CallService::callChanged, this, nullptr);
+    connect(m_calls.get(), &Sip::CallService::callChanged, this, [this](const CallEvent &event) {
+        m_events.append(event);
+        if (event.state == CallState::Incoming && m_calls->activeCalls().size() == 1)
+            m_media->answer(event.callId);
+    });
+    Test::SippProcess first;
+    QVERIFY(startSippCaller(QStringLiteral("uac_invite_held_by_callee.xml"), first, QStringLiteral("1004")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_events.isEmpty(), 10000);
+    const QString firstId = m_events.constFirst().callId;
+    QVERIFY(waitForState(firstId, CallState::Connected));
+
+    Test::SippProcess second;
+    QVERIFY(startSippCaller(QStringLiteral("uac_invite_auth.xml"), second, QStringLiteral("1005")));
+    QString secondId;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const CallEvent &event : std::as_const(m_events)) {
+                if (event.callId != firstId && event.state == CallState::Incoming)
+                    secondId = event.callId;
+            }
+            return !secondId.isEmpty();
+        }(),
+        10000);
+    QCOMPARE(m_calls->activeCalls().size(), 2);
+    QCOMPARE(last(firstId).state, CallState::Connected); // the first call goes on while the second rings
+
+    m_calls->hold(firstId);
+    QVERIFY(waitForState(firstId, CallState::Held));
+    QVERIFY(m_media->answer(secondId));
+    QVERIFY(waitForState(secondId, CallState::Connected));
+    // The second caller hangs up after a second; the first is still held, then ended here.
+    QVERIFY(waitForState(secondId, CallState::Ended));
+    QCOMPARE(last(firstId).state, CallState::Held);
+    m_calls->hangUp(firstId);
+    QVERIFY(waitForState(firstId, CallState::Ended));
+    QVERIFY(first.waitFinished(20000));
+    QVERIFY2(first.exitCode() == 0, qPrintable(first.errorText()));
+    QVERIFY(second.waitFinished(20000));
+    QVERIFY2(second.exitCode() == 0, qPrintable(second.errorText()));
 }
 
 QTEST_GUILESS_MAIN(TestCallService)
