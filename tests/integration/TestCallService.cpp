@@ -219,6 +219,11 @@ void TestCallService::peerHoldsAndResumes()
     QVERIFY(m_events.constFirst().peer.startsWith(QLatin1String("sip:1005@")));
     QVERIFY(waitForState(callId, CallState::Connected));
     QVERIFY(waitForState(callId, CallState::RemoteHeld));
+    const quint16 firstPort = m_media->media(callId).remotePort;
+    // The resume comes from another RTP port: the media follows it.
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->media(callId).remotePort, quint16(39998), 10000);
+    QVERIFY(firstPort != 39998);
+    QTRY_VERIFY_WITH_TIMEOUT(m_media->statistics(callId).remoteAddress.endsWith(QLatin1String(":39998")), 5000);
     QVERIFY(waitForState(callId, CallState::Ended));
     QVERIFY(!last(callId).endedLocally);
     QCOMPARE(last(callId).reason, QStringLiteral("BYE received"));
