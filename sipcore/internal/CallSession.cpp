@@ -263,6 +263,10 @@ void CallSession::hangUp(HangUpCause cause)
             true);
         nua_bye(m_handle, TAG_END());
         setState(CallState::Ending);
+        // A peer that has vanished may never answer the BYE: the call is over for the user now; the
+        // handle goes when the BYE transaction ends.
+        if (cause != HangUpCause::User)
+            setState(CallState::Ended, m_endStatus, m_endReason);
         return;
     default:
         return;
@@ -354,10 +358,8 @@ void CallSession::onNuaEvent(const NuaEvent &event)
         end(200, QStringLiteral("BYE received"), QStringLiteral("The other side hung up."), false);
         break;
     case nua_r_bye:
-        if (event.status >= 200) {
-            releaseHandle();
-            setState(CallState::Ended, m_endStatus, m_endReason);
-        }
+        if (event.status >= 200)
+            finish();
         break;
     case nua_r_cancel:
         if (event.status >= 300)
@@ -518,9 +520,18 @@ void CallSession::onState(const NuaEvent &event)
             m_endRecorded = true;
             m_endReason = QStringLiteral("Call ended");
         }
-        releaseHandle();
-        setState(CallState::Ended, m_endStatus, m_endReason);
+        finish();
     }
+}
+
+void CallSession::finish()
+{
+    const bool alreadyEnded = m_state == CallState::Ended;
+    releaseHandle();
+    if (alreadyEnded)
+        m_agent.sessionFinished(m_callId); // reported before; now it can go
+    else
+        setState(CallState::Ended, m_endStatus, m_endReason);
 }
 
 void CallSession::onInfo(const NuaEvent &event)

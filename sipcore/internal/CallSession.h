@@ -56,6 +56,7 @@ private:
     bool applyNegotiation(const QByteArray &localSdp, const QByteArray &remoteSdp, bool localIsOfferer);
     void setState(CallState state, int status = 0, const QString &reason = {});
     void end(int status, const QString &reason, const QString &diagnosis, bool locally);
+    void finish(); ///< The dialog is gone: release the handle, report Ended once
     void releaseHandle();
     void step(const QString &text, bool error = false) const;
     QString localAddress() const;

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void callsBaresip();
     void baresipCallsUs_data();
     void baresipCallsUs();
+    void peerVanishesMidCall();
     void failures_data();
     void failures();
     void usageErrors_data();
@@ -291,6 +292,29 @@ void TestCliCall::baresipCallsUs()
     const QString received = baresip.decodedRecording();
     QVERIFY2(!received.isEmpty(), qPrintable(baresip.output()));
     QVERIFY2(toneIn(received, kOurToneHz) > 0.1, qPrintable(received));
+}
+
+void TestCliCall::peerVanishesMidCall()
+{
+    std::unique_ptr<Cli> callee =
+        startCli({QStringLiteral("answer"), QStringLiteral("--play"), m_dir.filePath(QStringLiteral("peer.wav")),
+                  QStringLiteral("--wait"), QStringLiteral("30")},
+                 QStringLiteral("1002"));
+    QVERIFY2(callee->waitFor(QStringLiteral("WAITING for a call"), 20000), qPrintable(callee->output));
+    std::unique_ptr<Cli> caller =
+        startCli({QStringLiteral("call"), QStringLiteral("1002"), QStringLiteral("--play"),
+                  m_dir.filePath(QStringLiteral("ours.wav")), QStringLiteral("--duration"), QStringLiteral("60")},
+                 QStringLiteral("1001"));
+    QVERIFY2(caller->waitFor(QStringLiteral("Call connected"), 20000), qPrintable(caller->output));
+    QTest::qWait(1500);
+    callee->process->kill(); // gone without a BYE, as with a crash or a lost network
+    callee->finish(5000);
+    // The media notices (10 s without RTP) and the call ends with a message, long before --duration.
+    QCOMPARE(caller->finish(40000), 0);
+    QVERIFY2(caller->lastLine().startsWith(QLatin1String("CALL ENDED rtp-timeout codec=opus ")),
+             qPrintable(caller->output.right(3000)));
+    QVERIFY(caller->output.contains(QLatin1String("No RTP from the other side")));
+    QVERIFY(caller->output.contains(QLatin1String("send BYE ")));
 }
 
 void TestCliCall::failures_data()
