@@ -220,8 +220,8 @@ ParseResult parse(const QByteArray &input)
             session.sessionId = text(fields.at(1));
             session.sessionVersion = fields.at(2).toULongLong(&ok);
             if (!ok)
-                return fail(lineNumber,
-                            QStringLiteral("o= session version \"%1\" is not a number").arg(text(fields.at(2))));
+                return fail(lineNumber, QStringLiteral("o= session version \"%1\" is not a number")
+                                            .arg(text(fields.at(2))));
             session.originAddress = text(fields.at(5));
             sawOrigin = true;
             break;
@@ -255,9 +255,8 @@ ParseResult parse(const QByteArray &input)
             for (qsizetype i = 3; i < fields.size(); ++i) {
                 int payloadType = -1;
                 if (rtp && !parseNumber(fields.at(i), 0, 127, &payloadType))
-                    return fail(
-                        lineNumber,
-                        QStringLiteral("m= format \"%1\" is not an RTP payload type (0-127)").arg(text(fields.at(i))));
+                    return fail(lineNumber, QStringLiteral("m= format \"%1\" is not an RTP payload type (0-127)")
+                                                .arg(text(fields.at(i))));
                 media.formats.append(staticFormat(payloadType));
             }
             session.media.append(media);
@@ -283,8 +282,8 @@ ParseResult parse(const QByteArray &input)
                 const qsizetype space = argument.indexOf(' ');
                 int payloadType = -1;
                 if (space <= 0 || !parseNumber(argument.left(space), 0, 127, &payloadType))
-                    return fail(lineNumber,
-                                QStringLiteral("a=%1 must start with a payload type number").arg(text(name)));
+                    return fail(lineNumber, QStringLiteral("a=%1 must start with a payload type number")
+                                                .arg(text(name)));
                 SdpFormat *format = nullptr;
                 for (SdpFormat &item : current->formats) {
                     if (item.payloadType == payloadType)
@@ -300,24 +299,24 @@ ParseResult parse(const QByteArray &input)
                 const QList<QByteArray> parts = rest.split('/');
                 int rate = 0;
                 if (parts.size() < 2 || parts.at(0).isEmpty() || !parseNumber(parts.at(1), 1, 1000000, &rate))
-                    return fail(lineNumber,
-                                QStringLiteral("a=rtpmap needs \"encoding/clock rate\", got \"%1\"").arg(text(rest)));
+                    return fail(lineNumber, QStringLiteral("a=rtpmap needs \"encoding/clock rate\", got \"%1\"")
+                                                .arg(text(rest)));
                 format->encoding = text(parts.at(0));
                 format->clockRateHz = rate;
                 format->channels = 1;
                 if (parts.size() > 2 && !parseNumber(parts.at(2), 1, 255, &format->channels))
-                    return fail(lineNumber,
-                                QStringLiteral("a=rtpmap channel count \"%1\" is not a number").arg(text(parts.at(2))));
+                    return fail(lineNumber, QStringLiteral("a=rtpmap channel count \"%1\" is not a number")
+                                                .arg(text(parts.at(2))));
             } else if (name == "ptime") {
                 if (!parseNumber(argument, 1, 1000, &current->ptimeMs))
-                    return fail(lineNumber,
-                                QStringLiteral("a=ptime \"%1\" is not a number of milliseconds").arg(text(argument)));
+                    return fail(lineNumber, QStringLiteral("a=ptime \"%1\" is not a number of milliseconds")
+                                                .arg(text(argument)));
             } else if (name == "rtcp") {
                 int port = 0;
                 const QByteArray portText = argument.split(' ').constFirst();
                 if (!parseNumber(portText, 1, 65535, &port))
-                    return fail(lineNumber,
-                                QStringLiteral("a=rtcp port \"%1\" is not a port number").arg(text(portText)));
+                    return fail(lineNumber, QStringLiteral("a=rtcp port \"%1\" is not a port number")
+                                                .arg(text(portText)));
                 current->rtcpPort = static_cast<quint16>(port);
             }
             break;
@@ -512,10 +511,10 @@ Outcome negotiate(const QByteArray &localSdp, const QByteArray &remoteSdp, bool 
         return outcome;
     }
     // Streams correspond by position in offer/answer (RFC 3264 section 6).
-    int localIndex =
-        remoteIndex < local.session.media.size() && local.session.media.at(remoteIndex).type == QLatin1String("audio")
-            ? remoteIndex
-            : local.session.firstAudioIndex();
+    int localIndex = remoteIndex < local.session.media.size() &&
+                             local.session.media.at(remoteIndex).type == QLatin1String("audio")
+                         ? remoteIndex
+                         : local.session.firstAudioIndex();
     if (localIndex < 0) {
         outcome.error = QStringLiteral("Offhook's own SDP has no audio stream.");
         outcome.status = 500;

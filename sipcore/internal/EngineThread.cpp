@@ -59,7 +59,11 @@ QByteArray callIdOf(const LogEntry &entry)
 
 } // namespace
 
-EngineThread::EngineThread(SipLog *log, const EngineOptions &options) : m_log(log), m_options(options) {}
+EngineThread::EngineThread(SipLog *log, const EngineOptions &options)
+    : m_log(log)
+    , m_options(options)
+{
+}
 
 EngineThread::~EngineThread()
 {
@@ -172,28 +176,29 @@ bool EngineThread::ensureStack(const QString &bindHost, QString *error)
                                              .arg(m_boundHost, bindHost));
         return true;
     }
-    const QString host = bindHost.isEmpty()                    ? QStringLiteral("*")
+    const QString host = bindHost.isEmpty() ? QStringLiteral("*")
                          : bindHost.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(bindHost)
-                                                               : bindHost;
+                                                                : bindHost;
     // One transport URL without a comma list: a list crashes this Sofia build. "sip:host:*" binds UDP
     // and TCP on one ephemeral port.
     const QByteArray url = QStringLiteral("sip:%1:*").arg(host).toUtf8();
     const QByteArray userAgent = m_options.userAgent.toUtf8();
-    m_nua =
-        nua_create(m_root, &EngineThread::onNuaEvent, this, NUTAG_URL(url.constData()),
-                   SIPTAG_USER_AGENT_STR(userAgent.constData()), NUTAG_OUTBOUND("no-validate no-options-keepalive"),
-                   NUTAG_KEEPALIVE(0), NUTAG_ALLOW("INFO"), NUTAG_APPL_METHOD("INVITE, REGISTER, PUBLISH"),
-                   // Calls carry their own SDP (Sip::Sdp); a session-timer refresh goes by UPDATE without
-                   // a body, which needs no offer/answer from us.
-                   NUTAG_MEDIA_ENABLE(0), NUTAG_UPDATE_REFRESH(1),
-                   NTATAG_SIP_T1X64(static_cast<unsigned>(m_options.transactionTimeoutMs)), TPTAG_LOG(1), TAG_END());
+    m_nua = nua_create(m_root, &EngineThread::onNuaEvent, this, NUTAG_URL(url.constData()),
+                       SIPTAG_USER_AGENT_STR(userAgent.constData()),
+                       NUTAG_OUTBOUND("no-validate no-options-keepalive"), NUTAG_KEEPALIVE(0),
+                       NUTAG_ALLOW("INFO"), NUTAG_APPL_METHOD("INVITE, REGISTER, PUBLISH"),
+                       // Calls carry their own SDP (Sip::Sdp); a session-timer refresh goes by UPDATE without
+                       // a body, which needs no offer/answer from us.
+                       NUTAG_MEDIA_ENABLE(0), NUTAG_UPDATE_REFRESH(1),
+                       NTATAG_SIP_T1X64(static_cast<unsigned>(m_options.transactionTimeoutMs)), TPTAG_LOG(1),
+                       TAG_END());
     flushLog();
     if (!m_nua) {
         if (error)
             *error = QStringLiteral("could not open SIP transports on %1 (%2)")
                          .arg(QString::fromUtf8(url), m_lastTransportError.isEmpty()
-                                                          ? QStringLiteral("address in use or not local")
-                                                          : m_lastTransportError);
+                                                              ? QStringLiteral("address in use or not local")
+                                                              : m_lastTransportError);
         return false;
     }
     m_boundHost = bindHost;
@@ -316,9 +321,9 @@ void EngineThread::onDebugLog(void *context, char const *format, va_list argumen
     if (length <= 0)
         return;
     const QString line = QString::fromUtf8(buffer, qMin<qsizetype>(length, sizeof buffer - 1)).trimmed();
-    static const QStringList markers = {QStringLiteral("error"),       QStringLiteral("refused"),
+    static const QStringList markers = {QStringLiteral("error"), QStringLiteral("refused"),
                                         QStringLiteral("unreachable"), QStringLiteral("certificate"),
-                                        QStringLiteral("failed"),      QStringLiteral("denied")};
+                                        QStringLiteral("failed"), QStringLiteral("denied")};
     for (const QString &marker : markers) {
         if (line.contains(marker, Qt::CaseInsensitive)) {
             // "nta: REGISTER (1234): Connection refused (111) with udp/[127.0.0.1]:5999" -> from "Connection"
