@@ -78,7 +78,8 @@ FailureKind classify(int statusCode, const Context &context)
 {
     if (statusCode < 300)
         return FailureKind::None;
-    if ((statusCode == 401 || statusCode == 407) && context.credentialsSent)
+    // Refused credentials or none to give: either way the line's password needs looking at.
+    if (statusCode == 401 || statusCode == 407)
         return FailureKind::Authentication;
     if (statusCode == 408)
         return context.stackGenerated ? FailureKind::Network : FailureKind::Timeout;

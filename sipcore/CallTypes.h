@@ -69,6 +69,7 @@ struct LocalMedia
     QStringList codecs;  ///< Preference order, of "opus", "PCMU", "PCMA"; empty = all three in that order
     bool telephoneEvents = true; ///< Offer RFC 4733 telephone-event/8000
     int ptimeMs = 20;
+    MediaDirection direction = MediaDirection::SendRecv; ///< SendOnly or Inactive to hold the other side
 };
 
 /// The outcome of one offer/answer round for the audio stream: everything the media layer needs to

@@ -375,6 +375,72 @@ QByteArray buildTemplate(const LocalMedia &media, const QString &address, quint6
     sdp += "m=audio " + QByteArray::number(media.rtpPort) + " RTP/AVP" + formats + "\r\n";
     sdp += attributes;
     sdp += "a=ptime:" + QByteArray::number(media.ptimeMs > 0 ? media.ptimeMs : 20) + "\r\n";
+    if (media.direction != MediaDirection::SendRecv && media.direction != MediaDirection::Invalid)
+        sdp += "a=" + mediaDirectionName(media.direction).toUtf8() + "\r\n";
+    return sdp;
+}
+
+QByteArray buildAnswer(const QByteArray &offer, const LocalMedia &media, const QString &address, quint64 sessionId,
+                       quint64 version, QString *error, int *status)
+{
+    auto fail = [error, status](const QString &message, int code) {
+        if (error)
+            *error = message;
+        if (status)
+            *status = code;
+        return QByteArray();
+    };
+    const Outcome checked = checkOffer(offer, media.codecs);
+    if (!checked.ok())
+        return fail(checked.error, checked.status);
+    const ParseResult parsed = parse(offer);
+    const SdpMedia &audio = parsed.session.media.at(parsed.session.firstAudioIndex());
+    const QStringList wanted = media.codecs.isEmpty() ? supportedCodecs() : media.codecs;
+    QByteArray formats;
+    QByteArray attributes;
+    QStringList used;
+    for (const SdpFormat &format : audio.formats) {
+        const QString codec = runnableCodec(format);
+        const bool wantedCodec =
+            !codec.isEmpty() && !used.contains(codec) && wanted.contains(codec, Qt::CaseInsensitive);
+        const bool events = media.telephoneEvents && isTelephoneEvent(format) && format.clockRateHz == 8000;
+        if (!wantedCodec && !events)
+            continue;
+        if (wantedCodec)
+            used << codec;
+        const QByteArray number = QByteArray::number(format.payloadType);
+        formats += ' ' + number;
+        if (codec == QLatin1String("opus")) {
+            attributes += "a=rtpmap:" + number + " opus/48000/2\r\n";
+            attributes += "a=fmtp:" + number + " useinbandfec=1\r\n";
+        } else if (!codec.isEmpty()) {
+            attributes += "a=rtpmap:" + number + ' ' + codec.toUtf8() + "/8000\r\n";
+        } else {
+            attributes += "a=rtpmap:" + number + " telephone-event/8000\r\n";
+            attributes += "a=fmtp:" + number + " 0-16\r\n";
+        }
+    }
+    const bool localSends = media.direction == MediaDirection::SendRecv || media.direction == MediaDirection::SendOnly;
+    const bool localReceives =
+        media.direction == MediaDirection::SendRecv || media.direction == MediaDirection::RecvOnly;
+    const bool remoteReceives = receives(audio.direction) && !isUnspecifiedAddress(audio.connectionAddress);
+    const MediaDirection direction = combine(localSends && remoteReceives, localReceives && sends(audio.direction));
+
+    const QByteArray addressType = address.contains(QLatin1Char(':')) ? "IP6" : "IP4";
+    const QByteArray host = address.toUtf8();
+    QByteArray sdp;
+    sdp += "v=0\r\n";
+    sdp += "o=offhook " + QByteArray::number(sessionId) + ' ' + QByteArray::number(version) + " IN " + addressType +
+           ' ' + host + "\r\n";
+    sdp += "s=Offhook\r\n";
+    sdp += "c=IN " + addressType + ' ' + host + "\r\n";
+    sdp += "t=0 0\r\n";
+    sdp += "m=audio " + QByteArray::number(media.rtpPort) + " RTP/AVP" + formats + "\r\n";
+    sdp += attributes;
+    const int ptime = audio.ptimeMs > 0 ? audio.ptimeMs : (media.ptimeMs > 0 ? media.ptimeMs : 20);
+    sdp += "a=ptime:" + QByteArray::number(ptime) + "\r\n";
+    if (direction != MediaDirection::SendRecv)
+        sdp += "a=" + mediaDirectionName(direction).toUtf8() + "\r\n";
     return sdp;
 }
 

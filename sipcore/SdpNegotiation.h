@@ -68,6 +68,13 @@ ParseResult parse(const QByteArray &text);
 /// (opus 111 with in-band FEC, PCMU 0, PCMA 8), telephone-event 101, ptime.
 QByteArray buildTemplate(const LocalMedia &media, const QString &address, quint64 sessionId, quint64 version);
 
+/// The answer to a received offer: the codecs of media (empty list = all) that the offer lists too, in the
+/// offer's order and under the offer's payload types, telephone-event when both want it, and the direction
+/// that mirrors the offer's (its sendonly is our recvonly), narrowed by media.direction (hold). Empty with
+/// *error set (the status in *status: 400 malformed, 488 nothing in common) when the offer cannot be answered.
+QByteArray buildAnswer(const QByteArray &offer, const LocalMedia &media, const QString &address, quint64 sessionId,
+                       quint64 version, QString *error = nullptr, int *status = nullptr);
+
 struct Outcome
 {
     MediaParameters media; ///< Valid when ok()

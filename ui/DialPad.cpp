@@ -64,6 +64,13 @@ DialPad::DialPad(QWidget *parent)
     m_callButton->setAccessibleDescription(notYet);
     m_hangupButton->setAccessibleDescription(notYet);
 
+    connect(m_callButton, &QPushButton::clicked, this, [this] { Q_EMIT callRequested(number()); });
+    connect(m_numberEdit, &QLineEdit::returnPressed, this, [this] {
+        if (m_callButton->isEnabled())
+            Q_EMIT callRequested(number());
+    });
+    connect(m_hangupButton, &QPushButton::clicked, this, &DialPad::hangUpRequested);
+
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(6);
     buttons->addWidget(m_callButton);
@@ -92,6 +99,16 @@ void DialPad::setNumber(const QString &numberOrUri)
         }
     }
     m_numberEdit->setText(QUrl::fromPercentEncoding(text.toUtf8()));
+}
+
+void DialPad::setCallsEnabled(bool enabled)
+{
+    const QString notYet = tr("Calls are not available yet");
+    for (QPushButton *button : {m_callButton, m_hangupButton}) {
+        button->setEnabled(enabled);
+        button->setToolTip(enabled ? QString() : notYet);
+        button->setAccessibleDescription(enabled ? QString() : notYet);
+    }
 }
 
 void DialPad::press(const QString &symbol)

@@ -7,6 +7,7 @@
 #include "sipcore/SipLog.h"
 #include "ui/AccountWizard.h"
 #include "ui/ContactsPanel.h"
+#include "ui/CallPanel.h"
 #include "ui/DialPad.h"
 #include "ui/LineDialog.h"
 #include "ui/LineItemDelegate.h"
@@ -236,6 +237,7 @@ QWidget *MainWindow::createLinesPanel()
     m_lineView->insertAction(m_startOverAction, separator);
 
     m_dialPad = new DialPad(panel);
+    m_callPanel = new CallPanel(panel);
 
     auto *tabs = new QTabWidget(panel);
     tabs->setObjectName(QStringLiteral("contactTabs"));
@@ -252,6 +254,7 @@ QWidget *MainWindow::createLinesPanel()
     layout->addWidget(m_lineView, 2);
     layout->addSpacing(4);
     layout->addWidget(m_dialPad);
+    layout->addWidget(m_callPanel);
     layout->addSpacing(4);
     layout->addWidget(tabs, 1);
     panel->setMinimumWidth(330);

@@ -20,6 +20,7 @@ class SipEngine;
 namespace Gui {
 
 class ContactsPanel;
+class CallPanel;
 class DialPad;
 class LineListModel;
 class LogPane;
@@ -37,6 +38,7 @@ public:
     LineListModel *lineModel() const { return m_lineModel; }
     LogPane *logPane() const { return m_logPane; }
     DialPad *dialPad() const { return m_dialPad; }
+    CallPanel *callPanel() const { return m_callPanel; }
     QListView *lineView() const { return m_lineView; }
     ContactsPanel *contactsPanel() const { return m_contactsPanel; }
 
@@ -87,6 +89,7 @@ private:
     QListView *m_lineView = nullptr;
     DialPad *m_dialPad = nullptr;
     ContactsPanel *m_contactsPanel = nullptr;
+    CallPanel *m_callPanel = nullptr;
     LogPane *m_logPane = nullptr;
     QDockWidget *m_logDock = nullptr;
     QLabel *m_overallLabel = nullptr;

@@ -8,6 +8,9 @@
 #include "app/cli/PublishCommand.h"
 #include "app/cli/RegisterCommand.h"
 #include "app/cli/WatchCommand.h"
+#if OFFHOOK_CLI_CALLS
+#include "app/cli/CallCommand.h"
+#endif
 
 namespace Cli {
 
@@ -28,6 +31,20 @@ QList<CommandInfo> allCommands()
     commands.append({QStringLiteral("publish"), QStringLiteral("register and publish your own presence status"),
                      [](QCommandLineParser &parser) { PublishCommand::addOptions(parser); },
                      [] { return std::unique_ptr<Command>(new PublishCommand); }});
+#if OFFHOOK_CLI_CALLS
+    commands.append({QStringLiteral("call"),
+                     QStringLiteral("register, call sip:EXT@SERVER, stream --play, record to --record, hang up"),
+                     [](QCommandLineParser &parser) {
+                         CallCommand::addOptions(parser, CallCommand::Mode::Dial);
+                         parser.addPositionalArgument(QStringLiteral("target"),
+                                                      QStringLiteral("Whom to call: sip:EXT@SERVER or EXT."));
+                     },
+                     [] { return std::unique_ptr<Command>(new CallCommand(CallCommand::Mode::Dial)); }});
+    commands.append({QStringLiteral("answer"),
+                     QStringLiteral("register, wait for one call, answer it, stream and record like call"),
+                     [](QCommandLineParser &parser) { CallCommand::addOptions(parser, CallCommand::Mode::Answer); },
+                     [] { return std::unique_ptr<Command>(new CallCommand(CallCommand::Mode::Answer)); }});
+#endif
     return commands;
 }
 

@@ -47,6 +47,12 @@ void LogPrinter::finish(const QString &resultLine)
         write(resultLine.toUtf8() + '\n');
 }
 
+void LogPrinter::printLine(const QString &line)
+{
+    print(m_log->entriesSince(m_lastSequence));
+    write(line.toUtf8() + '\n');
+}
+
 void LogPrinter::write(const QByteArray &text)
 {
     if (text.isEmpty())

@@ -23,8 +23,8 @@ public:
     bool openFile(const QString &path, QString *error);
     /// Print everything not printed yet, then this line (the command's result).
     void finish(const QString &resultLine);
-    /// Print everything not printed yet, then this line (a result that is not the last one).
-    void printLine(const QString &line) { finish(line); }
+    /// Print everything not printed yet, then this line as it is (no time stamp).
+    void printLine(const QString &line);
 
 private:
     void print(const QList<Sip::LogEntry> &entries);

@@ -31,7 +31,8 @@ void printHelp(const QList<Cli::CommandInfo> &commands)
     printf("\nRun 'offhook-cli COMMAND --help' for a command's options.\n"
            "The password comes from OFFHOOK_PASSWORD or --password-file, never from the command line.\n"
            "Exit status: 0 ok, 2 usage, 3 authentication failed, 4 rejected by the server,\n"
-           "             5 no answer (timeout), 6 transport or DNS failure, 1 anything else.\n");
+           "             5 no answer (timeout), 6 transport or DNS failure, 7 call connected but audio\n"
+           "             did not flow both ways, 1 anything else.\n");
 }
 
 } // namespace

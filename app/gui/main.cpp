@@ -6,6 +6,7 @@
 #include "app/gui/ContactController.h"
 #include "app/gui/DemoLine.h"
 #include "app/gui/KeychainSecretStore.h"
+#include "app/gui/CallController.h"
 #include "app/gui/LineController.h"
 #include "app/gui/MemorySecretStore.h"
 #include "app/gui/PlainFileSecretStore.h"
@@ -97,6 +98,7 @@ int main(int argc, char *argv[])
                                                                 QStringLiteral("/secrets.ini"));
     }
     App::LineController controller(&engine, &settings, keychain.get(), plainFile.get(), &window);
+    App::CallController calls(engine, window);
     controller.setPersistLines(!command.demo);
     controller.setPlainTextConsent([&window](const QString &reason) {
         QMessageBox box(QMessageBox::Warning, QObject::tr("Offhook — No keychain"),

@@ -202,6 +202,9 @@ bool EngineThread::ensureStack(const QString &bindHost, bool wantTls, QString *e
                        SIPTAG_USER_AGENT_STR(userAgent.constData()),
                        NUTAG_OUTBOUND("no-validate no-options-keepalive"), NUTAG_KEEPALIVE(0),
                        NUTAG_ALLOW("INFO"), NUTAG_APPL_METHOD("INVITE, REGISTER, PUBLISH"),
+                       // Calls carry their own SDP (Sip::Sdp); a session-timer refresh goes by UPDATE without
+                       // a body, which needs no offer/answer from us.
+                       NUTAG_MEDIA_ENABLE(0), NUTAG_UPDATE_REFRESH(1),
                        NTATAG_SIP_T1X64(static_cast<unsigned>(m_options.transactionTimeoutMs)), TPTAG_LOG(1),
                        TAG_END());
     flushLog();
@@ -246,6 +249,15 @@ void EngineThread::attributeCallId(const QByteArray &callId, const QString &line
         m_callIdLines.insert(callId, lineId);
 }
 
+const LineContext *EngineThread::lineContextForUser(const QByteArray &user) const
+{
+    for (auto it = m_lineContexts.constBegin(); it != m_lineContexts.constEnd(); ++it) {
+        if (!user.isEmpty() && it.value().contactUser == user)
+            return &it.value();
+    }
+    return m_lineContexts.size() == 1 ? &m_lineContexts.constBegin().value() : nullptr;
+}
+
 int EngineThread::lastReceivedStatus(const QByteArray &callId) const
 {
     return m_lastReceived.value(callId, 0);
@@ -281,8 +293,9 @@ void EngineThread::handleStackEvent(const NuaEvent &event)
         }
         return;
     case nua_i_invite:
-        // Calls are not handled by this engine yet: refuse politely instead of leaving the caller ringing.
-        nua_respond(event.handle, 480, "Calls Not Supported Yet", NUTAG_WITH_THIS(m_nua), TAG_END());
+        // No Sip::CallService takes calls on this engine: refuse instead of leaving the caller ringing.
+        m_log->appendStep(QString(), QStringLiteral("Incoming call refused (480): calls are not taken here"));
+        nua_respond(event.handle, SIP_480_TEMPORARILY_UNAVAILABLE, NUTAG_WITH_THIS(m_nua), TAG_END());
         nua_handle_destroy(event.handle);
         return;
     case nua_i_subscribe:

@@ -82,6 +82,9 @@ public:
         return it == m_lineContexts.constEnd() ? nullptr : &it.value();
     }
     void removeLineContext(const QString &lineId) { m_lineContexts.remove(lineId); }
+    /// The line whose contact user this is (an incoming request's Request-URI user); with one line, that
+    /// line whatever the user. Null when none fits.
+    const LineContext *lineContextForUser(const QByteArray &user) const;
 
     /// Handler for events of handles nobody owns (incoming INVITE, SUBSCRIBE, MESSAGE, ...). Returns
     /// true when it took the event (and so the handle). Tried in the order added.

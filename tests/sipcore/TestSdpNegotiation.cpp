@@ -30,6 +30,11 @@ private Q_SLOTS:
     void malformed();
     void checkOffer_data();
     void checkOffer();
+    void answerUsesTheOffersPayloadTypesAndOrder();
+    void answerMirrorsDirection_data();
+    void answerMirrorsDirection();
+    void answerRefusesWhatCheckOfferRefuses();
+    void holdOfferCarriesDirection();
 };
 
 namespace {
@@ -348,6 +353,97 @@ void TestSdpNegotiation::checkOffer()
     const Sip::Sdp::Outcome outcome = Sip::Sdp::checkOffer(offer, codecs);
     QCOMPARE(outcome.status, status);
     QCOMPARE(outcome.ok(), status == 0);
+}
+
+void TestSdpNegotiation::answerUsesTheOffersPayloadTypesAndOrder()
+{
+    const QByteArray offer = sdp("m=audio 5000 RTP/AVP 8 96 0 97 18\r\na=rtpmap:96 opus/48000/2\r\n"
+                                 "a=rtpmap:97 telephone-event/8000\r\na=ptime:20\r\n");
+    Sip::LocalMedia media;
+    media.rtpPort = 41000;
+    media.codecs = {QStringLiteral("opus"), QStringLiteral("PCMU")};
+    QString error;
+    const QByteArray answer = Sip::Sdp::buildAnswer(offer, media, QStringLiteral("127.0.0.1"), 5, 1, &error);
+    QVERIFY2(!answer.isEmpty(), qPrintable(error));
+    QVERIFY2(answer.contains("m=audio 41000 RTP/AVP 96 0 97\r\n"), answer.constData());
+    QVERIFY(answer.contains("a=rtpmap:96 opus/48000/2\r\n"));
+    QVERIFY(answer.contains("a=rtpmap:97 telephone-event/8000\r\n"));
+    QVERIFY(!answer.contains("a=sendrecv") && !answer.contains("a=recvonly"));
+
+    // Both sides agree on what the media layer runs: opus under the offerer's 96, events under 97.
+    const Sip::Sdp::Outcome local = Sip::Sdp::negotiate(answer, offer, false);
+    QVERIFY2(local.ok(), qPrintable(local.error));
+    QCOMPARE(local.media.codec, QStringLiteral("opus"));
+    QCOMPARE(local.media.payloadType, 96);
+    QCOMPARE(local.media.telephoneEventPayloadType, 97);
+    QCOMPARE(local.media.remotePort, quint16(5000));
+    QCOMPARE(local.media.direction, MediaDirection::SendRecv);
+    const Sip::Sdp::Outcome remote = Sip::Sdp::negotiate(offer, answer, true);
+    QVERIFY2(remote.ok(), qPrintable(remote.error));
+    QCOMPARE(remote.media.codec, QStringLiteral("opus"));
+    QCOMPARE(remote.media.remotePort, quint16(41000));
+}
+
+void TestSdpNegotiation::answerMirrorsDirection_data()
+{
+    QTest::addColumn<QByteArray>("offerDirection");
+    QTest::addColumn<MediaDirection>("local");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("sendrecv") << QByteArray() << MediaDirection::SendRecv << QByteArray();
+    QTest::newRow("peer holds") << QByteArray("a=sendonly\r\n") << MediaDirection::SendRecv << QByteArray("a=recvonly");
+    QTest::newRow("peer inactive") << QByteArray("a=inactive\r\n") << MediaDirection::SendRecv
+                                   << QByteArray("a=inactive");
+    QTest::newRow("peer recvonly") << QByteArray("a=recvonly\r\n") << MediaDirection::SendRecv
+                                   << QByteArray("a=sendonly");
+    QTest::newRow("we hold") << QByteArray() << MediaDirection::SendOnly << QByteArray("a=sendonly");
+    QTest::newRow("both hold") << QByteArray("a=sendonly\r\n") << MediaDirection::SendOnly << QByteArray("a=inactive");
+}
+
+void TestSdpNegotiation::answerMirrorsDirection()
+{
+    QFETCH(QByteArray, offerDirection);
+    QFETCH(MediaDirection, local);
+    QFETCH(QByteArray, expected);
+    Sip::LocalMedia media;
+    media.rtpPort = 41000;
+    media.direction = local;
+    const QByteArray answer = Sip::Sdp::buildAnswer(sdp("m=audio 5000 RTP/AVP 0\r\n" + offerDirection), media,
+                                                    QStringLiteral("10.0.0.1"), 1, 1);
+    QVERIFY(!answer.isEmpty());
+    if (expected.isEmpty()) {
+        QVERIFY2(!answer.contains("only") && !answer.contains("inactive"), answer.constData());
+    } else {
+        QVERIFY2(answer.contains(QByteArray(expected + "\r\n")), answer.constData());
+    }
+}
+
+void TestSdpNegotiation::answerRefusesWhatCheckOfferRefuses()
+{
+    Sip::LocalMedia media;
+    media.rtpPort = 41000;
+    QString error;
+    int status = 0;
+    QVERIFY(Sip::Sdp::buildAnswer(sdp("m=audio 5000 RTP/AVP 18\r\n"), media, QStringLiteral("127.0.0.1"), 1, 1, &error,
+                                  &status)
+                .isEmpty());
+    QCOMPARE(status, 488);
+    QVERIFY2(error.contains(QLatin1String("G729/8000")), qPrintable(error));
+    QVERIFY(
+        Sip::Sdp::buildAnswer("v=0\r\nbogus\r\n", media, QStringLiteral("127.0.0.1"), 1, 1, &error, &status).isEmpty());
+    QCOMPARE(status, 400);
+    QVERIFY2(error.contains(QLatin1String("malformed")), qPrintable(error));
+}
+
+void TestSdpNegotiation::holdOfferCarriesDirection()
+{
+    Sip::LocalMedia media;
+    media.rtpPort = 40000;
+    media.direction = MediaDirection::SendOnly;
+    const QByteArray offer = Sip::Sdp::buildTemplate(media, QStringLiteral("127.0.0.1"), 1, 2);
+    QVERIFY2(offer.contains("a=sendonly\r\n"), offer.constData());
+    const Sip::Sdp::Outcome outcome = Sip::Sdp::negotiate(offer, sdp("m=audio 5000 RTP/AVP 0\r\na=recvonly\r\n"), true);
+    QVERIFY(outcome.ok());
+    QCOMPARE(outcome.media.direction, MediaDirection::SendOnly);
 }
 
 QTEST_GUILESS_MAIN(TestSdpNegotiation)

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "app/calls/CallMedia.h"
+
+#include "audio/AudioDevice.h"
+#include "audio/MediaSession.h"
+#include "audio/RtpSocketPair.h"
+#include "sipcore/CallService.h"
+
+namespace App {
+namespace {
+
+Audio::MediaDirection toAudio(Sip::MediaDirection direction)
+{
+    switch (direction) {
+    case Sip::MediaDirection::SendRecv:
+        return Audio::MediaDirection::SendRecv;
+    case Sip::MediaDirection::SendOnly:
+        return Audio::MediaDirection::SendOnly;
+    case Sip::MediaDirection::RecvOnly:
+        return Audio::MediaDirection::RecvOnly;
+    case Sip::MediaDirection::Inactive:
+        return Audio::MediaDirection::Inactive;
+    case Sip::MediaDirection::Invalid:
+        break;
+    }
+    return Audio::MediaDirection::Invalid;
+}
+
+const QString kPending = QStringLiteral("pending:");
+
+} // namespace
+
+CallMedia::CallMedia(Sip::CallService &calls, DeviceFactory devices, const CallMediaOptions &options, QObject *parent)
+    : QObject(parent), m_calls(calls), m_devices(std::move(devices)), m_options(options)
+{
+    connect(&calls, &Sip::CallService::callChanged, this, &CallMedia::onCallChanged);
+    connect(&calls, &Sip::CallService::mediaChanged, this, &CallMedia::onMediaChanged);
+    connect(&calls, &Sip::CallService::infoDigitReceived, this, &CallMedia::digitReceived);
+}
+
+CallMedia::~CallMedia() = default;
+
+Audio::MediaSession *CallMedia::bind(const QString &key, Sip::LocalMedia *local, QString *error)
+{
+    auto *session = new Audio::MediaSession(m_devices(), this);
+    const quint16 low = m_options.rtpPortMin ? m_options.rtpPortMin : Audio::RtpSocketPair::kDefaultPortMin;
+    const quint16 high = m_options.rtpPortMax ? m_options.rtpPortMax : Audio::RtpSocketPair::kDefaultPortMax;
+    if (!session->bindLocal(m_options.rtpBindAddress, low, high)) {
+        if (error)
+            *error =
+                QStringLiteral("no RTP port pair free in %1-%2: %3").arg(low).arg(high).arg(session->errorString());
+        delete session;
+        return nullptr;
+    }
+    m_sessions.insert(key, session);
+    local->rtpPort = session->localRtpPort();
+    local->codecs = m_options.codecs;
+    const bool wildcard =
+        m_options.rtpBindAddress == QLatin1String("0.0.0.0") || m_options.rtpBindAddress == QLatin1String("::");
+    local->address = wildcard ? QString() : m_options.rtpBindAddress;
+    return session;
+}
+
+QString CallMedia::call(const QString &lineId, const QString &target, QString *error)
+{
+    Sip::LocalMedia local;
+    // The port is needed before the call id exists: bind under a temporary key.
+    if (!bind(kPending, &local, error))
+        return {};
+    const QString callId = m_calls.call(lineId, target, local);
+    m_sessions.insert(callId, m_sessions.take(kPending));
+    return callId;
+}
+
+bool CallMedia::answer(const QString &callId, QString *error)
+{
+    Sip::LocalMedia local;
+    if (m_sessions.contains(callId) || !bind(callId, &local, error))
+        return false;
+    m_calls.answer(callId, local);
+    return true;
+}
+
+bool CallMedia::sendDigits(const QString &callId, const QString &digits)
+{
+    static const QString valid = QStringLiteral("0123456789*#ABCDabcd");
+    for (const QChar digit : digits) {
+        if (!valid.contains(digit))
+            return false;
+    }
+    Audio::MediaSession *session = m_sessions.value(callId);
+    if (session && session->isRunning() && m_media.value(callId).telephoneEventPayloadType >= 0)
+        return session->sendDigits(digits.toUpper());
+    m_calls.sendInfoDigits(callId, digits.toUpper());
+    return true;
+}
+
+void CallMedia::setMuted(const QString &callId, bool muted)
+{
+    if (Audio::MediaSession *session = m_sessions.value(callId))
+        session->setMuted(muted);
+}
+
+Audio::CallStatistics CallMedia::statistics(const QString &callId) const
+{
+    if (const Audio::MediaSession *session = m_sessions.value(callId))
+        return session->statistics();
+    return m_finalStatistics.value(callId);
+}
+
+Audio::MediaSessionConfig CallMedia::configFor(const Sip::MediaParameters &media) const
+{
+    Audio::MediaSessionConfig config;
+    config.remoteAddress = media.remoteAddress;
+    config.remoteRtpPort = media.remotePort;
+    config.remoteRtcpPort = media.remoteRtcpPort;
+    config.codec = Audio::codecFromName(media.codec);
+    config.payloadType = media.payloadType;
+    config.telephoneEventPayloadType = media.telephoneEventPayloadType;
+    config.telephoneEventClockRateHz = media.telephoneEventClockRateHz;
+    config.ptimeMs = media.ptimeMs;
+    config.direction = toAudio(media.direction);
+    config.rtpTimeoutMs = m_options.rtpTimeoutMs;
+    config.echoControl = m_options.echoControl;
+    config.inputDeviceName = m_options.inputDeviceName;
+    config.outputDeviceName = m_options.outputDeviceName;
+    config.deviceSampleRateHz = m_options.deviceSampleRateHz;
+    config.deviceFramesPerBuffer = m_options.deviceSampleRateHz / 100;
+    return config;
+}
+
+void CallMedia::onMediaChanged(const Sip::MediaParameters &media)
+{
+    Audio::MediaSession *session = m_sessions.value(media.callId);
+    if (!session)
+        return;
+    const Sip::MediaParameters previous = m_media.value(media.callId);
+    m_media.insert(media.callId, media);
+    const bool sameStream =
+        session->isRunning() && previous.codec == media.codec && previous.payloadType == media.payloadType &&
+        previous.telephoneEventPayloadType == media.telephoneEventPayloadType && previous.ptimeMs == media.ptimeMs;
+    if (sameStream) {
+        if (previous.remoteAddress != media.remoteAddress || previous.remotePort != media.remotePort ||
+            previous.remoteRtcpPort != media.remoteRtcpPort)
+            session->setRemote(media.remoteAddress, media.remotePort, media.remoteRtcpPort);
+        if (previous.direction != media.direction)
+            session->setDirection(toAudio(media.direction));
+        return;
+    }
+    if (!session->isRunning()) {
+        const QString callId = media.callId;
+        connect(session, &Audio::MediaSession::telephoneEventReceived, this,
+                [this, callId](QChar digit) { Q_EMIT digitReceived(callId, digit); });
+        connect(session, &Audio::MediaSession::rtpTimedOut, this, [this, callId] {
+            Q_EMIT mediaTimedOut(callId);
+            m_calls.hangUp(callId, Sip::HangUpCause::MediaTimeout);
+        });
+        connect(session, &Audio::MediaSession::mediaError, this, [this, callId](const QString &message) {
+            Q_EMIT mediaFailed(callId, message);
+            m_calls.hangUp(callId, Sip::HangUpCause::MediaError);
+        });
+    }
+    if (!session->start(configFor(media))) {
+        const QString message = session->errorString();
+        Q_EMIT mediaFailed(media.callId, message);
+        m_calls.hangUp(media.callId, Sip::HangUpCause::MediaError);
+    }
+}
+
+void CallMedia::onCallChanged(const Sip::CallEvent &event)
+{
+    if (event.state != Sip::CallState::Ended)
+        return;
+    Audio::MediaSession *session = m_sessions.take(event.callId);
+    if (!session)
+        return;
+    session->stop();
+    m_finalStatistics.insert(event.callId, session->statistics());
+    session->deleteLater();
+}
+
+} // namespace App

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#pragma once
+
+#include "audio/CallStatistics.h"
+#include "sipcore/CallTypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <functional>
+#include <memory>
+
+namespace Audio {
+class AudioDevice;
+class MediaSession;
+struct MediaSessionConfig;
+} // namespace Audio
+
+namespace Sip {
+class CallService;
+}
+
+namespace App {
+
+/// Local media settings for every call CallMedia runs. Plain value.
+struct CallMediaOptions
+{
+    QString rtpBindAddress = QStringLiteral("0.0.0.0");
+    quint16 rtpPortMin = 0; ///< 0 = the media layer's default range
+    quint16 rtpPortMax = 0;
+    QStringList codecs; ///< Preference, of "opus", "PCMU", "PCMA"; empty = all
+    QString inputDeviceName;
+    QString outputDeviceName;
+    int deviceSampleRateHz = 48000;
+    int rtpTimeoutMs = 30000; ///< The call is hung up after this long without RTP; 0 = never
+    bool echoControl = true;
+};
+
+/// The composition of signalling and media: for each call of a Sip::CallService it binds an
+/// Audio::MediaSession before the offer or answer is written, starts it with what was negotiated,
+/// follows re-INVITEs (hold, new address), hangs the call up when the media times out, and stops the
+/// media when the call ends. DTMF goes as RFC 4733 events when negotiated, else by SIP INFO.
+/// Lives in the CallService's thread; MediaSession signals arrive queued.
+class CallMedia : public QObject
+{
+    Q_OBJECT
+public:
+    using DeviceFactory = std::function<std::unique_ptr<Audio::AudioDevice>()>;
+
+    CallMedia(Sip::CallService &calls, DeviceFactory devices, const CallMediaOptions &options,
+              QObject *parent = nullptr);
+    ~CallMedia() override;
+
+    void setOptions(const CallMediaOptions &options) { m_options = options; }
+    const CallMediaOptions &options() const { return m_options; }
+
+    /// Binds media and places the call; returns its id (empty with error set when no RTP port is free).
+    QString call(const QString &lineId, const QString &target, QString *error = nullptr);
+    /// Binds media and answers an incoming call; false with error when no RTP port is free.
+    bool answer(const QString &callId, QString *error = nullptr);
+    /// RFC 4733 when the call negotiated telephone-event, else SIP INFO. False for invalid digits.
+    bool sendDigits(const QString &callId, const QString &digits);
+    void setMuted(const QString &callId, bool muted);
+
+    /// Latest statistics of a call; after it ended, the last ones it had.
+    Audio::CallStatistics statistics(const QString &callId) const;
+    /// What was negotiated last for the call (invalid before the first answer).
+    Sip::MediaParameters media(const QString &callId) const { return m_media.value(callId); }
+
+Q_SIGNALS:
+    /// A DTMF digit from the other side (RFC 4733 or SIP INFO).
+    void digitReceived(const QString &callId, QChar digit);
+    /// The media of a call could not run (device, socket, codec); the call is hung up.
+    void mediaFailed(const QString &callId, const QString &message);
+    /// No RTP for rtpTimeoutMs: the call is hung up with HangUpCause::MediaTimeout.
+    void mediaTimedOut(const QString &callId);
+
+private:
+    Audio::MediaSession *bind(const QString &key, Sip::LocalMedia *local, QString *error);
+    void onCallChanged(const Sip::CallEvent &event);
+    void onMediaChanged(const Sip::MediaParameters &media);
+    Audio::MediaSessionConfig configFor(const Sip::MediaParameters &media) const;
+
+    Sip::CallService &m_calls;
+    DeviceFactory m_devices;
+    CallMediaOptions m_options;
+    QHash<QString, Audio::MediaSession *> m_sessions; // children of this object
+    QHash<QString, Sip::MediaParameters> m_media;
+    QHash<QString, Audio::CallStatistics> m_finalStatistics;
+};
+
+} // namespace App

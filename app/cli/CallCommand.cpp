@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "app/cli/CallCommand.h"
+
+#include "app/calls/CallMedia.h"
+#include "app/cli/LogPrinter.h"
+#include "audio/FileBackend.h"
+#include "audio/SoundFile.h"
+#include "sipcore/CallDiagnosis.h"
+#include "sipcore/CallService.h"
+#include "sipcore/Diagnosis.h"
+#include "sipcore/SipEngine.h"
+#include "sipcore/SipLog.h"
+
+#include <QCoreApplication>
+
+namespace Cli {
+namespace {
+
+/// Exit status when the call was set up but audio did not flow both ways.
+constexpr int kNoMediaExit = 7;
+
+} // namespace
+
+CallCommand::CallCommand(Mode mode, QObject *parent)
+    : Command(parent), m_mode(mode), m_log(new Sip::SipLog(this)), m_engine(new Sip::SipEngine(m_log, this)),
+      m_printer(new LogPrinter(m_log, this))
+{
+    m_log->setFlushInterval(20);
+    m_deadline.setSingleShot(true);
+    m_duration.setSingleShot(true);
+    m_dtmf.setSingleShot(true);
+    connect(m_engine, &Sip::SipEngine::registrationChanged, this, &CallCommand::onRegistration);
+    connect(m_engine, &Sip::SipEngine::shutdownFinished, this, &CallCommand::onShutdownFinished);
+    connect(&m_duration, &QTimer::timeout, this, [this] {
+        m_log->appendStep(m_line.line.id, QStringLiteral("Call duration reached: hanging up"));
+        m_calls->hangUp(m_callId);
+    });
+    connect(&m_dtmf, &QTimer::timeout, this, &CallCommand::sendDigits);
+}
+
+CallCommand::~CallCommand() = default;
+
+void CallCommand::addOptions(QCommandLineParser &parser, Mode mode)
+{
+    LineOptions::addTo(parser);
+    parser.addOption({QStringLiteral("play"),
+                      QStringLiteral("WAV file sent as the microphone (looped; mono or stereo, 8-48 kHz). "
+                                     "Silence without it."),
+                      QStringLiteral("IN.wav")});
+    parser.addOption({QStringLiteral("record"),
+                      QStringLiteral("Write what the other side sends to this WAV file (16-bit mono, at the "
+                                     "rate of --play, else 48 kHz)."),
+                      QStringLiteral("OUT.wav")});
+    parser.addOption({QStringLiteral("duration"),
+                      mode == Mode::Dial ? QStringLiteral("Hang up this long after the call is answered "
+                                                          "(default 10).")
+                                         : QStringLiteral("Hang up this long after answering (default: when "
+                                                          "the caller hangs up)."),
+                      QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("codec"), QStringLiteral("Offer or accept only this codec."),
+                      QStringLiteral("opus|pcmu|pcma")});
+    parser.addOption({QStringLiteral("wait"),
+                      mode == Mode::Dial ? QStringLiteral("Give up when the call is not answered within this "
+                                                          "time (default 60).")
+                                         : QStringLiteral("Give up when no call comes within this time "
+                                                          "(default 60)."),
+                      QStringLiteral("SECONDS")});
+    if (mode == Mode::Dial)
+        parser.addOption({QStringLiteral("dtmf"),
+                          QStringLiteral("Send these digits (0-9 * # A-D) one second into the call."),
+                          QStringLiteral("DIGITS")});
+}
+
+bool CallCommand::readOptions(const QCommandLineParser &parser, QString *error)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (m_mode == Mode::Dial) {
+        if (positional.size() != 1) {
+            *error = positional.isEmpty() ? QStringLiteral("call needs a target, e.g. sip:1002@pbx or 1002")
+                                          : QStringLiteral("unexpected argument '%1'").arg(positional.at(1));
+            return false;
+        }
+        m_target = positional.constFirst();
+        m_durationSeconds = 10;
+    } else if (!positional.isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(positional.constFirst());
+        return false;
+    }
+    if (!m_line.read(parser, error))
+        return false;
+    auto readSeconds = [&parser, error](const QString &name, int minimum, int *value) {
+        if (!parser.isSet(name))
+            return true;
+        bool ok = false;
+        const int number = parser.value(name).toInt(&ok);
+        if (!ok || number < minimum || number > 86400) {
+            *error = QStringLiteral("--%1 needs a number of seconds (%2..86400)").arg(name).arg(minimum);
+            return false;
+        }
+        *value = number;
+        return true;
+    };
+    if (!readSeconds(QStringLiteral("duration"), 1, &m_durationSeconds) ||
+        !readSeconds(QStringLiteral("wait"), 1, &m_waitSeconds))
+        return false;
+    if (parser.isSet(QStringLiteral("codec"))) {
+        const QString codec = parser.value(QStringLiteral("codec")).toLower();
+        if (codec == QLatin1String("opus"))
+            m_codec = QStringLiteral("opus");
+        else if (codec == QLatin1String("pcmu"))
+            m_codec = QStringLiteral("PCMU");
+        else if (codec == QLatin1String("pcma"))
+            m_codec = QStringLiteral("PCMA");
+        else {
+            *error = QStringLiteral("--codec must be opus, pcmu or pcma");
+            return false;
+        }
+    }
+    if (m_mode == Mode::Dial && parser.isSet(QStringLiteral("dtmf"))) {
+        m_digits = parser.value(QStringLiteral("dtmf")).toUpper();
+        static const QString valid = QStringLiteral("0123456789*#ABCD");
+        for (const QChar digit : std::as_const(m_digits)) {
+            if (!valid.contains(digit)) {
+                *error = QStringLiteral("--dtmf takes the digits 0-9 * # A-D, not '%1'").arg(digit);
+                return false;
+            }
+        }
+    }
+    m_playFile = parser.value(QStringLiteral("play"));
+    m_recordFile = parser.value(QStringLiteral("record"));
+    if (!m_playFile.isEmpty()) {
+        const Audio::SoundFile file = Audio::SoundFile::openForReading(m_playFile);
+        if (!file.isOpen()) {
+            *error = QStringLiteral("cannot read %1: %2").arg(m_playFile, file.errorString());
+            return false;
+        }
+        const int rate = file.sampleRateHz();
+        if (rate < 8000 || rate > 48000 || rate % 100 != 0) {
+            *error = QStringLiteral("%1 is at %2 Hz; --play takes 8000-48000 Hz").arg(m_playFile).arg(rate);
+            return false;
+        }
+        m_sampleRateHz = rate;
+    }
+    return true;
+}
+
+bool CallCommand::start(const QCommandLineParser &parser, QString *error, bool *usageError)
+{
+    *usageError = true;
+    if (!readOptions(parser, error))
+        return false;
+    *usageError = false;
+    if (!m_line.logFile.isEmpty() && !m_printer->openFile(m_line.logFile, error))
+        return false;
+    Sip::EngineOptions engineOptions = m_line.engineOptions();
+    engineOptions.retryFailedRegistrations = false; // one attempt
+    if (!m_engine->start(engineOptions)) {
+        *error = QStringLiteral("the SIP engine could not start");
+        return false;
+    }
+    m_calls = new Sip::CallService(*m_engine, this);
+    App::CallMediaOptions mediaOptions;
+    if (!m_codec.isEmpty())
+        mediaOptions.codecs = {m_codec};
+    mediaOptions.inputDeviceName = m_playFile;
+    mediaOptions.outputDeviceName = m_recordFile;
+    mediaOptions.deviceSampleRateHz = m_sampleRateHz;
+    mediaOptions.rtpTimeoutMs = 10000;
+    m_media = new App::CallMedia(
+        *m_calls, [] { return std::make_unique<Audio::FileBackend>(true); }, mediaOptions, this);
+    connect(m_calls, &Sip::CallService::callChanged, this, &CallCommand::onCall);
+    connect(m_media, &App::CallMedia::digitReceived, this, [this](const QString &callId, QChar digit) {
+        if (callId == m_callId)
+            m_printer->printLine(QStringLiteral("DTMF %1").arg(digit));
+    });
+    connect(m_media, &App::CallMedia::mediaFailed, this, [this](const QString &, const QString &message) {
+        m_log->appendStep(m_line.line.id, QStringLiteral("Media failed: %1").arg(message), Sip::LogEntry::Kind::Error);
+    });
+    connect(m_media, &App::CallMedia::mediaTimedOut, this, [this](const QString &) {
+        m_log->appendStep(m_line.line.id, QStringLiteral("No RTP from the other side: ending the call"),
+                          Sip::LogEntry::Kind::Error);
+    });
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        if (!m_registered) {
+            fail(QStringLiteral("FAILED 408 Request Timeout: %1 (no result within %2 s)")
+                     .arg(Sip::Diagnosis::explain(408, QString()))
+                     .arg(m_line.timeoutSeconds),
+                 Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
+        } else if (m_mode == Mode::Answer && m_callId.isEmpty()) {
+            fail(QStringLiteral("NO CALL within %1 s").arg(m_waitSeconds),
+                 Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
+        } else if (!m_connected && !m_callId.isEmpty()) {
+            m_log->appendStep(m_line.line.id, QStringLiteral("No answer within %1 s: cancelling").arg(m_waitSeconds));
+            m_calls->hangUp(m_callId);
+        }
+    });
+    m_deadline.start(m_line.timeoutSeconds * 1000);
+    m_engine->addLine(m_line.line);
+    return true;
+}
+
+void CallCommand::onRegistration(const Sip::RegistrationEvent &event)
+{
+    if (m_finishing)
+        return;
+    if (event.state == Sip::RegistrationState::Registered && !m_registered) {
+        m_registered = true;
+        m_deadline.start(m_waitSeconds * 1000);
+        if (m_mode == Mode::Answer) {
+            m_printer->printLine(QStringLiteral("WAITING for a call to %1").arg(event.contact));
+            return;
+        }
+        QString error;
+        m_callId = m_media->call(m_line.line.id, m_target, &error);
+        if (m_callId.isEmpty())
+            fail(QStringLiteral("FAILED 500 Media: %1").arg(error), 1);
+        return;
+    }
+    if (Sip::isFailure(event.state) && !m_registered) {
+        fail(QStringLiteral("FAILED %1 %2: %3")
+                 .arg(event.statusCode)
+                 .arg(event.reasonPhrase.isEmpty() ? QStringLiteral("Error") : event.reasonPhrase, event.diagnosis),
+             Sip::Diagnosis::exitCode(event.failure));
+    }
+}
+
+void CallCommand::onCall(const Sip::CallEvent &event)
+{
+    if (m_finishing)
+        return;
+    if (event.state == Sip::CallState::Incoming) {
+        if (!m_callId.isEmpty()) {
+            m_calls->reject(event.callId, Sip::RejectReason::Busy);
+            return;
+        }
+        m_callId = event.callId;
+        m_deadline.stop();
+        QString error;
+        if (!m_media->answer(m_callId, &error)) {
+            m_log->appendStep(m_line.line.id, QStringLiteral("Cannot answer: %1").arg(error),
+                              Sip::LogEntry::Kind::Error);
+            m_calls->reject(m_callId, Sip::RejectReason::Busy);
+        }
+        return;
+    }
+    if (event.callId != m_callId)
+        return;
+    if (event.state == Sip::CallState::Connected && !m_connected) {
+        onConnected();
+        return;
+    }
+    if (event.state == Sip::CallState::Ended)
+        finishCall(event);
+}
+
+void CallCommand::onConnected()
+{
+    m_connected = true;
+    m_deadline.stop();
+    if (m_durationSeconds > 0)
+        m_duration.start(m_durationSeconds * 1000);
+    if (!m_digits.isEmpty())
+        m_dtmf.start(1000);
+}
+
+void CallCommand::sendDigits()
+{
+    if (!m_media->sendDigits(m_callId, m_digits))
+        m_log->appendStep(m_line.line.id, QStringLiteral("Cannot send DTMF %1").arg(m_digits),
+                          Sip::LogEntry::Kind::Error);
+}
+
+void CallCommand::finishCall(const Sip::CallEvent &event)
+{
+    const Audio::CallStatistics statistics = m_media->statistics(event.callId);
+    const QString codec = m_media->media(event.callId).codec.toLower();
+    QString reason;
+    if (event.reason == QLatin1String("RTP timeout"))
+        reason = QStringLiteral("rtp-timeout");
+    else if (event.reason == QLatin1String("BYE received"))
+        reason = QStringLiteral("remote-hangup");
+    else if (event.reason == QLatin1String("BYE sent"))
+        reason = QStringLiteral("local-hangup");
+    else if (event.statusCode == 487)
+        reason = event.endedLocally ? (m_connected ? QStringLiteral("cancelled") : QStringLiteral("no-answer"))
+                                    : QStringLiteral("caller-cancelled");
+    else if (event.endedLocally && (event.statusCode == 486 || event.statusCode == 603))
+        reason = QStringLiteral("rejected");
+    else if (event.statusCode >= 300)
+        reason = QStringLiteral("failed-%1").arg(event.statusCode);
+    else
+        reason = QStringLiteral("ended");
+    m_resultLine = QStringLiteral("CALL ENDED %1 codec=%2 sent=%3 received=%4 lost=%5")
+                       .arg(reason, codec.isEmpty() ? QStringLiteral("none") : codec)
+                       .arg(statistics.packetsSent)
+                       .arg(statistics.packetsReceived)
+                       .arg(statistics.packetsLost);
+    if (!m_connected) {
+        if (!event.diagnosis.isEmpty())
+            m_printer->printLine(QStringLiteral("DIAGNOSIS %1").arg(event.diagnosis));
+        Sip::CallDiagnosis::Context context;
+        context.incoming = event.direction == Sip::CallDirection::Incoming;
+        const Sip::FailureKind kind = event.statusCode == 487 && !context.incoming
+                                          ? Sip::FailureKind::Timeout
+                                          : Sip::CallDiagnosis::classify(event.statusCode, context);
+        m_exitCode = kind == Sip::FailureKind::None ? 1 : Sip::Diagnosis::exitCode(kind);
+    } else {
+        m_exitCode = statistics.packetsSent > 0 && statistics.packetsReceived > 0 ? 0 : kNoMediaExit;
+    }
+    fail(m_resultLine, m_exitCode);
+}
+
+void CallCommand::fail(const QString &resultLine, int exitCode)
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    m_deadline.stop();
+    m_duration.stop();
+    m_dtmf.stop();
+    m_resultLine = resultLine;
+    m_exitCode = exitCode;
+    m_engine->shutdown();
+}
+
+void CallCommand::onShutdownFinished()
+{
+    m_printer->finish(m_resultLine);
+    QCoreApplication::exit(m_exitCode);
+}
+
+} // namespace Cli

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#pragma once
+
+#include "app/cli/Command.h"
+#include "app/cli/LineOptions.h"
+#include "sipcore/CallTypes.h"
+#include "sipcore/RegistrationState.h"
+
+#include <QTimer>
+
+namespace Sip {
+class CallService;
+class SipEngine;
+class SipLog;
+} // namespace Sip
+
+namespace App {
+class CallMedia;
+}
+
+namespace Cli {
+
+class LogPrinter;
+
+/// `offhook-cli call` (Mode::Dial) and `offhook-cli answer` (Mode::Answer): register the line, place one
+/// call or wait for one and answer it, stream --play (or silence) and record what arrives to --record
+/// through the file audio backend, send --dtmf digits, hang up after --duration, then print
+/// `CALL ENDED <reason> codec=<name> sent=<n> received=<n> lost=<n>` and exit 0 only when media flowed
+/// both ways. Main thread.
+class CallCommand : public Command
+{
+    Q_OBJECT
+public:
+    enum class Mode
+    {
+        Dial,
+        Answer
+    };
+
+    explicit CallCommand(Mode mode, QObject *parent = nullptr);
+    ~CallCommand() override;
+
+    static void addOptions(QCommandLineParser &parser, Mode mode);
+    bool start(const QCommandLineParser &parser, QString *error, bool *usageError) override;
+
+private:
+    bool readOptions(const QCommandLineParser &parser, QString *error);
+    void onRegistration(const Sip::RegistrationEvent &event);
+    void onCall(const Sip::CallEvent &event);
+    void onConnected();
+    void sendDigits();
+    void finishCall(const Sip::CallEvent &event);
+    void fail(const QString &resultLine, int exitCode);
+    void onShutdownFinished();
+
+    Mode m_mode;
+    LineOptions m_line;
+    QString m_target;
+    QString m_playFile;
+    QString m_recordFile;
+    int m_durationSeconds = 0;
+    int m_waitSeconds = 60;
+    QString m_codec;
+    QString m_digits;
+    int m_sampleRateHz = 48000;
+
+    Sip::SipLog *m_log;
+    Sip::SipEngine *m_engine;
+    Sip::CallService *m_calls = nullptr;
+    App::CallMedia *m_media = nullptr;
+    LogPrinter *m_printer;
+    QTimer m_deadline;
+    QTimer m_duration;
+    QTimer m_dtmf;
+    QString m_callId;
+    bool m_registered = false;
+    bool m_connected = false;
+    bool m_finishing = false;
+    QString m_resultLine;
+    int m_exitCode = 1;
+};
+
+} // namespace Cli

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "sipcore/internal/CallAgent.h"
+
+#include "sipcore/CallService.h"
+#include "sipcore/SipLog.h"
+#include "sipcore/internal/CallSession.h"
+#include "sipcore/internal/EngineThread.h"
+
+#include <atomic>
+
+namespace Sip::Internal {
+
+void CallReportChannel::deliver(std::function<void(CallService &)> report)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_target)
+        return;
+    // Thread hop: engine thread -> the service's thread. detach() runs on that thread too, so the check
+    // there is race-free; the lock keeps the target alive while the call is queued.
+    QMetaObject::invokeMethod(
+        m_target,
+        [channel = shared_from_this(), report = std::move(report)] {
+            CallService *target = nullptr;
+            {
+                QMutexLocker innerLock(&channel->m_mutex);
+                target = channel->m_target;
+            }
+            if (target)
+                report(*target);
+        },
+        Qt::QueuedConnection);
+}
+
+void CallReportChannel::detach()
+{
+    QMutexLocker lock(&m_mutex);
+    m_target = nullptr;
+}
+
+CallAgent::CallAgent(EngineThread &engine, std::shared_ptr<CallReportChannel> channel)
+    : m_engine(engine), m_channel(std::move(channel))
+{
+}
+
+CallAgent::~CallAgent()
+{
+    for (auto &entry : m_sessions)
+        entry.second->abandon();
+}
+
+bool CallAgent::install(EngineThread &engine, const std::shared_ptr<CallAgent> &agent)
+{
+    return engine.post([&engine, agent] {
+        std::weak_ptr<CallAgent> weak = agent;
+        engine.addStackEventHandler([weak](const NuaEvent &event) {
+            const std::shared_ptr<CallAgent> self = weak.lock();
+            return self && self->onStackEvent(event);
+        });
+        // The hook owns the agent: it lives until the engine loop ends, and dies on this thread.
+        engine.addShutdownHook([agent] { agent->shutdown(); });
+    });
+}
+
+QString CallAgent::nextCallId()
+{
+    static std::atomic<quint64> counter{0};
+    return QStringLiteral("call-%1").arg(++counter);
+}
+
+void CallAgent::dial(const QString &callId, const QString &lineId, const QString &target, const LocalMedia &media)
+{
+    const LineContext *line = m_engine.lineContext(lineId);
+    LineContext context = line ? *line : LineContext{};
+    context.lineId = lineId;
+    auto session = std::make_unique<CallSession>(*this, m_engine, callId, context);
+    CallSession *raw = session.get();
+    m_sessions[callId] = std::move(session);
+    raw->dial(target, media);
+}
+
+CallSession *CallAgent::session(const QString &callId) const
+{
+    const auto it = m_sessions.find(callId);
+    return it == m_sessions.end() ? nullptr : it->second.get();
+}
+
+void CallAgent::detach()
+{
+    m_channel->detach();
+    shutdown();
+}
+
+void CallAgent::shutdown()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    for (auto &entry : m_sessions)
+        entry.second->abandon();
+}
+
+bool CallAgent::onStackEvent(const NuaEvent &event)
+{
+    // A detached agent leaves new calls to the next CallService (or the engine's 480).
+    if (event.event != nua_i_invite || !event.handle || m_stopping || !m_engine.nua())
+        return false;
+    // The line whose contact the Request-URI names; a single line takes any call.
+    const QByteArray user = event.sip && event.sip->sip_request && event.sip->sip_request->rq_url->url_user
+                                ? QByteArray(event.sip->sip_request->rq_url->url_user)
+                                : QByteArray();
+    const LineContext *line = m_engine.lineContextForUser(user);
+    if (!line) {
+        m_engine.log()->appendStep(
+            QString(),
+            QStringLiteral("Incoming call for %1: no line of this name; answered 404").arg(QString::fromUtf8(user)),
+            LogEntry::Kind::Error);
+        nua_respond(event.handle, SIP_404_NOT_FOUND, NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+        nua_handle_destroy(event.handle);
+        return true;
+    }
+    const QString callId = nextCallId();
+    auto session = std::make_unique<CallSession>(*this, m_engine, callId, *line);
+    CallSession *raw = session.get();
+    m_sessions[callId] = std::move(session);
+    raw->receive(event);
+    return true;
+}
+
+void CallAgent::reportCall(const CallEvent &event)
+{
+    m_channel->deliver([event](CallService &service) { service.onCallEvent(event); });
+}
+
+void CallAgent::reportMedia(const MediaParameters &media)
+{
+    m_channel->deliver([media](CallService &service) { Q_EMIT service.mediaChanged(media); });
+}
+
+void CallAgent::reportTransfer(const TransferEvent &event)
+{
+    m_channel->deliver([event](CallService &service) { Q_EMIT service.transferChanged(event); });
+}
+
+void CallAgent::reportDigit(const QString &callId, QChar digit)
+{
+    m_channel->deliver([callId, digit](CallService &service) { Q_EMIT service.infoDigitReceived(callId, digit); });
+}
+
+void CallAgent::sessionFinished(const QString &)
+{
+    if (m_reapScheduled)
+        return;
+    m_reapScheduled = true;
+    // Not now: the session is inside its own callback.
+    m_engine.post([weak = weak_from_this()] {
+        if (const std::shared_ptr<CallAgent> self = weak.lock())
+            self->reap();
+    });
+}
+
+void CallAgent::reap()
+{
+    m_reapScheduled = false;
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (it->second->isFinished())
+            it = m_sessions.erase(it);
+        else
+            ++it;
+    }
+}
+
+} // namespace Sip::Internal

@@ -1,0 +1,681 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "sipcore/internal/CallSession.h"
+
+#include "sipcore/CallDiagnosis.h"
+#include "sipcore/SdpNegotiation.h"
+#include "sipcore/SipLog.h"
+#include "sipcore/internal/CallAgent.h"
+#include "sipcore/internal/EngineThread.h"
+#include "sipcore/internal/HostResolver.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace Sip::Internal {
+namespace {
+
+QByteArray randomHex(int bytes)
+{
+    QByteArray data(bytes, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(data.begin(), data.end());
+    return data.toHex();
+}
+
+QString phraseOf(const NuaEvent &event)
+{
+    return QString::fromUtf8(event.phrase ? event.phrase : "");
+}
+
+QByteArray bodyOf(const sip_t *sip)
+{
+    if (!sip || !sip->sip_payload || !sip->sip_payload->pl_data)
+        return {};
+    return QByteArray(sip->sip_payload->pl_data, static_cast<qsizetype>(sip->sip_payload->pl_len));
+}
+
+/// The SDP body of a message; empty when it carries none (or another type).
+QByteArray sdpOf(const sip_t *sip)
+{
+    if (sip && sip->sip_content_type && sip->sip_content_type->c_type &&
+        QByteArray(sip->sip_content_type->c_type).compare("application/sdp", Qt::CaseInsensitive) != 0)
+        return {};
+    return bodyOf(sip);
+}
+
+QString uriText(const url_t *url)
+{
+    if (!url)
+        return {};
+    su_home_t home[1] = {SU_HOME_INIT(home)};
+    char *text = url_as_string(home, url);
+    const QString result = QString::fromUtf8(text ? text : "");
+    su_home_deinit(home);
+    return result;
+}
+
+/// "Signal=5\r\nDuration=160" (application/dtmf-relay) or "5" (application/dtmf): the digit, or 0.
+QChar infoDigit(const QByteArray &body)
+{
+    static const QRegularExpression signal(QStringLiteral(R"(Signal\s*=\s*([0-9A-Da-d*#]))"));
+    const QString text = QString::fromUtf8(body.left(256));
+    const QRegularExpressionMatch match = signal.match(text);
+    if (match.hasMatch())
+        return match.captured(1).at(0).toUpper();
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() == 1 && QStringLiteral("0123456789*#ABCDabcd").contains(trimmed.at(0)))
+        return trimmed.at(0).toUpper();
+    return QChar();
+}
+
+} // namespace
+
+CallSession::CallSession(CallAgent &agent, EngineThread &engine, QString callId, const LineContext &line)
+    : m_agent(agent), m_engine(engine), m_callId(std::move(callId)), m_line(line),
+      m_sdpSessionId(QRandomGenerator::global()->bounded(1u << 30))
+{
+}
+
+CallSession::~CallSession()
+{
+    releaseHandle();
+}
+
+void CallSession::step(const QString &text, bool error) const
+{
+    m_engine.log()->appendStep(m_line.lineId, text, error ? LogEntry::Kind::Error : LogEntry::Kind::Step);
+}
+
+QString CallSession::localAddress() const
+{
+    // "sip:127.0.0.1:5060;transport=udp" -> the local address that routes there.
+    static const QRegularExpression hop(QStringLiteral(R"(^sips?:\[?([^\]]+?)\]?(?::(\d+))?(?:;.*)?$)"));
+    const QRegularExpressionMatch match = hop.match(QString::fromUtf8(m_line.nextHopUri));
+    if (!match.hasMatch())
+        return QStringLiteral("127.0.0.1");
+    const QString address =
+        HostResolver::localAddressFor(match.captured(1), static_cast<quint16>(match.captured(2).toUInt()));
+    return address.isEmpty() ? QStringLiteral("127.0.0.1") : address;
+}
+
+QByteArray CallSession::nextSdpVersion()
+{
+    return QByteArray::number(++m_sdpVersion);
+}
+
+void CallSession::dial(const QString &target, const LocalMedia &media)
+{
+    m_direction = CallDirection::Outgoing;
+    m_local = media;
+    if (!m_line.isValid() || !m_engine.nua()) {
+        m_peer = target;
+        end(0, QStringLiteral("Line not ready"),
+            QStringLiteral("The line is not set up yet (it has not tried to register); calls need a line that "
+                           "registered once."),
+            true);
+        return;
+    }
+    const QByteArray targetUri = m_line.targetUri(target);
+    m_peer = QString::fromUtf8(targetUri);
+    m_address = media.address.isEmpty() ? localAddress() : media.address;
+    m_localSdp = Sdp::buildTemplate(m_local, m_address, m_sdpSessionId, nextSdpVersion().toULongLong());
+    m_sipCallId = randomHex(16) + "@offhook";
+    m_engine.attributeCallId(m_sipCallId, m_line.lineId);
+
+    const QByteArray to = "<" + targetUri + ">";
+    const QByteArray aor = "<" + m_line.addressOfRecord + ">";
+    const QByteArray from =
+        m_line.displayName.isEmpty() ? aor : "\"" + QByteArray(m_line.displayName).replace('"', "'") + "\" " + aor;
+    m_handle =
+        nua_handle(m_engine.nua(), this, NUTAG_PROXY(m_line.nextHopUri.constData()), SIPTAG_TO_STR(to.constData()),
+                   SIPTAG_FROM_STR(from.constData()), SIPTAG_CALL_ID_STR(m_sipCallId.constData()),
+                   NUTAG_M_USERNAME(m_line.contactUser.constData()), TAG_END());
+    if (!m_handle) {
+        end(900, QStringLiteral("Internal error"), QStringLiteral("The SIP stack could not create a call handle."),
+            true);
+        return;
+    }
+    step(QStringLiteral("Calling %1 from %2 (offer: %3, RTP %4:%5)")
+             .arg(m_peer, QString::fromUtf8(m_line.addressOfRecord),
+                  (m_local.codecs.isEmpty() ? Sdp::supportedCodecs() : m_local.codecs).join(QLatin1Char(' ')),
+                  m_address)
+             .arg(m_local.rtpPort));
+    // The INVITE goes to the line's resolved server, never through Sofia's own DNS: a pre-loaded loose
+    // route to the next hop (the handle's proxy setting does not reach a dialog-creating request here).
+    const QByteArray route = "<" + m_line.nextHopUri + ";lr>";
+    nua_invite(m_handle, SIPTAG_ROUTE_STR(route.constData()), SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+               SIPTAG_PAYLOAD_STR(m_localSdp.constData()), TAG_END());
+    setState(CallState::Dialing);
+}
+
+void CallSession::receive(const NuaEvent &invite)
+{
+    m_direction = CallDirection::Incoming;
+    m_handle = invite.handle;
+    nua_handle_bind(m_handle, this);
+    const sip_t *sip = invite.sip;
+    if (sip && sip->sip_call_id && sip->sip_call_id->i_id)
+        m_sipCallId = sip->sip_call_id->i_id;
+    m_engine.attributeCallId(m_sipCallId, m_line.lineId);
+    if (sip && sip->sip_from) {
+        m_peer = uriText(sip->sip_from->a_url);
+        m_peerDisplayName =
+            QString::fromUtf8(sip->sip_from->a_display ? sip->sip_from->a_display : "").remove(QLatin1Char('"'));
+    }
+    m_remoteOffer = sdpOf(sip);
+    step(QStringLiteral("Incoming call from %1 on %2").arg(m_peer, QString::fromUtf8(m_line.addressOfRecord)));
+    const Sdp::Outcome check = m_remoteOffer.isEmpty()
+                                   ? Sdp::Outcome{{},
+                                                  QStringLiteral("The caller sent no SDP offer, which Offhook "
+                                                                 "needs in the INVITE."),
+                                                  488}
+                                   : Sdp::checkOffer(m_remoteOffer);
+    if (!check.ok()) {
+        step(QStringLiteral("Refusing the call: %1").arg(check.error), true);
+        const QByteArray warning = "399 offhook \"" + check.error.toUtf8().replace('"', '\'') + "\"";
+        CallDiagnosis::Context context;
+        context.incoming = true;
+        context.detail = check.error;
+        if (check.status == 400)
+            nua_respond(m_handle, SIP_400_BAD_REQUEST, SIPTAG_WARNING_STR(warning.constData()),
+                        NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+        else
+            nua_respond(m_handle, SIP_488_NOT_ACCEPTABLE, SIPTAG_WARNING_STR(warning.constData()),
+                        NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+        end(check.status, check.status == 400 ? QStringLiteral("Bad Request") : QStringLiteral("Not Acceptable Here"),
+            check.error, true);
+        return;
+    }
+    nua_respond(m_handle, SIP_180_RINGING, NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+    setState(CallState::Incoming, 180, QStringLiteral("Ringing"));
+}
+
+void CallSession::answer(const LocalMedia &media)
+{
+    if (m_state != CallState::Incoming || !m_handle)
+        return;
+    m_local = media;
+    m_address = media.address.isEmpty() ? localAddress() : media.address;
+    QString error;
+    int status = 0;
+    const QByteArray sdp = Sdp::buildAnswer(m_remoteOffer, m_local, m_address, m_sdpSessionId,
+                                            nextSdpVersion().toULongLong(), &error, &status);
+    if (sdp.isEmpty() || !applyNegotiation(sdp, m_remoteOffer, false)) {
+        if (!error.isEmpty())
+            step(QStringLiteral("Cannot answer: %1").arg(error), true);
+        nua_respond(m_handle, SIP_488_NOT_ACCEPTABLE, TAG_END());
+        end(488, QStringLiteral("Not Acceptable Here"), error.isEmpty() ? m_endDiagnosis : error, true);
+        return;
+    }
+    m_localSdp = sdp;
+    step(QStringLiteral("Answering %1").arg(m_peer));
+    nua_respond(m_handle, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                SIPTAG_PAYLOAD_STR(m_localSdp.constData()), TAG_END());
+    setState(CallState::Answering, 200, QStringLiteral("OK"));
+}
+
+void CallSession::reject(RejectReason reason)
+{
+    if (m_state != CallState::Incoming || !m_handle)
+        return;
+    const bool busy = reason != RejectReason::Decline;
+    step(QStringLiteral("Rejecting the call from %1 (%2)")
+             .arg(m_peer, busy ? QStringLiteral("486 Busy Here") : QStringLiteral("603 Decline")));
+    if (busy)
+        nua_respond(m_handle, SIP_486_BUSY_HERE, TAG_END());
+    else
+        nua_respond(m_handle, SIP_603_DECLINE, TAG_END());
+    end(busy ? 486 : 603, busy ? QStringLiteral("Busy Here") : QStringLiteral("Decline"),
+        QStringLiteral("The call was rejected here."), true);
+    setState(CallState::Ending);
+}
+
+void CallSession::hangUp(HangUpCause cause)
+{
+    if (!m_handle)
+        return;
+    const QString why = cause == HangUpCause::MediaTimeout
+                            ? QStringLiteral("No media from the other side for too long: it has probably gone "
+                                             "away, so the call was ended.")
+                        : cause == HangUpCause::MediaError
+                            ? QStringLiteral("The call's audio failed, so the call was ended.")
+                            : QStringLiteral("Hung up here.");
+    switch (m_state) {
+    case CallState::Dialing:
+    case CallState::Ringing:
+        step(QStringLiteral("Cancelling the call to %1").arg(m_peer));
+        end(487, QStringLiteral("Request Terminated"), QStringLiteral("The call was cancelled before it was answered."),
+            true);
+        nua_cancel(m_handle, TAG_END());
+        setState(CallState::Ending);
+        return;
+    case CallState::Incoming:
+        reject(RejectReason::Decline);
+        return;
+    case CallState::Answering:
+    case CallState::Connected:
+    case CallState::Held:
+    case CallState::RemoteHeld:
+        step(cause == HangUpCause::User ? QStringLiteral("Hanging up (BYE)")
+                                        : QStringLiteral("Hanging up (BYE): %1").arg(why),
+             cause != HangUpCause::User);
+        end(200, cause == HangUpCause::MediaTimeout ? QStringLiteral("RTP timeout") : QStringLiteral("BYE sent"), why,
+            true);
+        nua_bye(m_handle, TAG_END());
+        setState(CallState::Ending);
+        // A peer that has vanished may never answer the BYE: the call is over for the user now; the
+        // handle goes when the BYE transaction ends.
+        if (cause != HangUpCause::User)
+            setState(CallState::Ended, m_endStatus, m_endReason);
+        return;
+    default:
+        return;
+    }
+}
+
+void CallSession::setHold(bool hold)
+{
+    const bool active =
+        m_state == CallState::Connected || m_state == CallState::Held || m_state == CallState::RemoteHeld;
+    if (!active || !m_handle || m_reInviting || hold == m_localHold)
+        return;
+    m_localHold = hold;
+    m_local.direction = hold ? MediaDirection::SendOnly : MediaDirection::SendRecv;
+    m_localSdp = Sdp::buildTemplate(m_local, m_address, m_sdpSessionId, nextSdpVersion().toULongLong());
+    m_reInviting = true;
+    step(hold ? QStringLiteral("Putting %1 on hold (re-INVITE, sendonly)").arg(m_peer)
+              : QStringLiteral("Resuming the call with %1 (re-INVITE, sendrecv)").arg(m_peer));
+    nua_invite(m_handle, SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(m_localSdp.constData()),
+               TAG_END());
+}
+
+void CallSession::sendInfoDigits(const QString &digits)
+{
+    if (!m_handle || !isActive(m_state))
+        return;
+    for (const QChar digit : digits) {
+        if (infoDigit(QString(digit).toUtf8()).isNull())
+            continue;
+        const QByteArray body = "Signal=" + QString(digit).toUpper().toUtf8() + "\r\nDuration=160\r\n";
+        step(QStringLiteral("Sending DTMF %1 by SIP INFO").arg(digit));
+        nua_info(m_handle, SIPTAG_CONTENT_TYPE_STR("application/dtmf-relay"), SIPTAG_PAYLOAD_STR(body.constData()),
+                 TAG_END());
+    }
+}
+
+void CallSession::transfer(const QString &target)
+{
+    if (!m_handle || !isActive(m_state) || m_transferring)
+        return;
+    m_transferTarget = QString::fromUtf8(m_line.targetUri(target));
+    m_transferring = true;
+    const QByteArray referTo = "<" + m_transferTarget.toUtf8() + ">";
+    const QByteArray referredBy = "<" + m_line.addressOfRecord + ">";
+    step(QStringLiteral("Transferring %1 to %2 (REFER)").arg(m_peer, m_transferTarget));
+    nua_refer(m_handle, SIPTAG_REFER_TO_STR(referTo.constData()), SIPTAG_REFERRED_BY_STR(referredBy.constData()),
+              TAG_END());
+    reportTransfer(0, QStringLiteral("REFER sent"), false);
+}
+
+void CallSession::abandon()
+{
+    if (!m_handle)
+        return;
+    if (m_state == CallState::Incoming)
+        nua_respond(m_handle, SIP_480_TEMPORARILY_UNAVAILABLE, TAG_END());
+    if (!m_endRecorded)
+        end(0, QStringLiteral("Shut down"), QStringLiteral("Offhook shut down during the call."), true);
+    // Destroying a live call's handle sends BYE (or CANCEL) without reporting back.
+    releaseHandle();
+    setState(CallState::Ended, m_endStatus, m_endReason);
+}
+
+void CallSession::onNuaEvent(const NuaEvent &event)
+{
+    if (event.handle != m_handle)
+        return;
+    switch (event.event) {
+    case nua_r_invite:
+        onInviteResult(event);
+        break;
+    case nua_i_invite:
+        onReInvite(event);
+        break;
+    case nua_i_state:
+        onState(event);
+        break;
+    case nua_i_ack:
+        if (m_state == CallState::Answering)
+            setState(CallState::Connected, 200, QStringLiteral("ACK received"));
+        break;
+    case nua_i_cancel:
+        step(QStringLiteral("The caller hung up before the call was answered (CANCEL)"));
+        end(487, QStringLiteral("Request Terminated"),
+            CallDiagnosis::explain(487, QString(), CallDiagnosis::Context{false, false, true, {}}), false);
+        break;
+    case nua_i_bye:
+        step(QStringLiteral("The other side hung up (BYE)"));
+        end(200, QStringLiteral("BYE received"), QStringLiteral("The other side hung up."), false);
+        break;
+    case nua_r_bye:
+        if (event.status >= 200)
+            finish();
+        break;
+    case nua_r_cancel:
+        if (event.status >= 300)
+            step(QStringLiteral("CANCEL answered %1 %2").arg(event.status).arg(phraseOf(event)));
+        break;
+    case nua_i_info:
+        onInfo(event);
+        break;
+    case nua_r_info:
+        if (event.status >= 300)
+            step(QStringLiteral("SIP INFO answered %1 %2").arg(event.status).arg(phraseOf(event)), true);
+        break;
+    case nua_r_refer:
+        onReferResult(event);
+        break;
+    case nua_i_notify:
+        onNotify(event);
+        break;
+    default:
+        break;
+    }
+}
+
+void CallSession::onInviteResult(const NuaEvent &event)
+{
+    const sip_t *sip = event.sip;
+    if (m_reInviting) {
+        if (event.status < 200)
+            return;
+        if ((event.status == 401 || event.status == 407) &&
+            m_auth.respond(m_handle, sip, m_line.authUser, m_line.password) == ChallengeResponder::Outcome::Answered)
+            return;
+        m_reInviting = false;
+        if (event.status >= 300) {
+            step(QStringLiteral("re-INVITE refused: %1 %2; the call goes on as before")
+                     .arg(event.status)
+                     .arg(phraseOf(event)),
+                 true);
+            m_localHold = !m_localHold;
+            m_local.direction = m_localHold ? MediaDirection::SendOnly : MediaDirection::SendRecv;
+            return;
+        }
+        const QByteArray answer = sdpOf(sip);
+        if (!answer.isEmpty())
+            applyNegotiation(m_localSdp, answer, true);
+        setState(m_localHold ? CallState::Held : CallState::Connected, event.status, phraseOf(event));
+        return;
+    }
+    if (event.status < 200) {
+        if (event.status == 100 && sip && sip->sip_status && sip->sip_status->st_status >= 400) {
+            step(QStringLiteral("recv %1; retrying INVITE with cached credentials").arg(sip->sip_status->st_status));
+            return;
+        }
+        if (event.status >= 180) {
+            const QByteArray early = sdpOf(sip);
+            if (!early.isEmpty())
+                m_earlySdp = early;
+            if (m_state == CallState::Dialing)
+                setState(CallState::Ringing, event.status, phraseOf(event));
+        }
+        return;
+    }
+    if (event.status == 401 || event.status == 407) {
+        const ChallengeResponder::Outcome outcome = m_auth.respond(m_handle, sip, m_line.authUser, m_line.password);
+        step(QStringLiteral("recv %1 %2: challenge %3").arg(event.status).arg(phraseOf(event), m_auth.describe()));
+        if (outcome == ChallengeResponder::Outcome::Answered) {
+            step(QStringLiteral("Retrying INVITE with credentials (Auth User %1)").arg(m_line.authUser));
+            return;
+        }
+    }
+    if (event.status < 300) {
+        if (m_state == CallState::Ending) {
+            // Answered while our CANCEL crossed it: hang up right away.
+            nua_bye(m_handle, TAG_END());
+            return;
+        }
+        QByteArray answer = sdpOf(sip);
+        if (answer.isEmpty())
+            answer = m_earlySdp;
+        if (!applyNegotiation(m_localSdp, answer, true)) {
+            nua_bye(m_handle, TAG_END());
+            setState(CallState::Ending);
+            return;
+        }
+        step(QStringLiteral("Call connected with %1").arg(m_peer));
+        setState(CallState::Connected, event.status, phraseOf(event));
+        return;
+    }
+    CallDiagnosis::Context context;
+    context.credentialsSent = m_auth.answered();
+    context.stackGenerated = stackGenerated(event.status);
+    if (context.stackGenerated)
+        context.detail = m_engine.lastTransportError();
+    else if (sip && sip->sip_warning && sip->sip_warning->w_text)
+        context.detail = QString::fromUtf8(sip->sip_warning->w_text);
+    if (event.status == 487 && m_endRecorded) {
+        step(QStringLiteral("Call cancelled"));
+        return; // reason already recorded by hangUp()
+    }
+    const QString diagnosis = CallDiagnosis::explain(event.status, phraseOf(event), context);
+    step(QStringLiteral("Call failed: %1 %2 — %3")
+             .arg(event.status)
+             .arg(phraseOf(event), CallDiagnosis::clause(event.status, phraseOf(event), context)),
+         true);
+    end(event.status, phraseOf(event), diagnosis, false);
+}
+
+void CallSession::onReInvite(const NuaEvent &event)
+{
+    const QByteArray offer = sdpOf(event.sip);
+    if (offer.isEmpty()) {
+        // An offer-less re-INVITE (e.g. a refresh): offer our current SDP again; the answer comes in the ACK.
+        m_localSdp = Sdp::buildTemplate(m_local, m_address, m_sdpSessionId, nextSdpVersion().toULongLong());
+        nua_respond(m_handle, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                    SIPTAG_PAYLOAD_STR(m_localSdp.constData()), NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+        return;
+    }
+    QString error;
+    int status = 0;
+    const QByteArray answer =
+        Sdp::buildAnswer(offer, m_local, m_address, m_sdpSessionId, m_sdpVersion + 1, &error, &status);
+    if (answer.isEmpty()) {
+        step(QStringLiteral("Refusing the other side's re-INVITE: %1").arg(error), true);
+        const QByteArray warning = "399 offhook \"" + error.toUtf8().replace('"', '\'') + "\"";
+        nua_respond(m_handle, SIP_488_NOT_ACCEPTABLE, SIPTAG_WARNING_STR(warning.constData()),
+                    NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+        return;
+    }
+    ++m_sdpVersion;
+    m_localSdp = answer;
+    const bool applied = applyNegotiation(answer, offer, false);
+    nua_respond(m_handle, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                SIPTAG_PAYLOAD_STR(m_localSdp.constData()), NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+    if (!applied)
+        return;
+    const Sdp::ParseResult parsed = Sdp::parse(offer);
+    const int index = parsed.session.firstAudioIndex();
+    const MediaDirection remote = index >= 0 ? parsed.session.media.at(index).direction : MediaDirection::SendRecv;
+    const bool remoteHolds = remote == MediaDirection::SendOnly || remote == MediaDirection::Inactive;
+    if (remoteHolds != m_remoteHold) {
+        m_remoteHold = remoteHolds;
+        step(remoteHolds ? QStringLiteral("The other side put the call on hold")
+                         : QStringLiteral("The other side resumed the call"));
+    }
+    if (m_state == CallState::Connected || m_state == CallState::Held || m_state == CallState::RemoteHeld)
+        setState(m_localHold ? CallState::Held : (m_remoteHold ? CallState::RemoteHeld : CallState::Connected), 200,
+                 QStringLiteral("re-INVITE"));
+}
+
+void CallSession::onState(const NuaEvent &event)
+{
+    int callState = nua_callstate_init;
+    tl_gets(event.tags, NUTAG_CALLSTATE_REF(callState), TAG_END());
+    if (callState == nua_callstate_ready && m_state == CallState::Answering)
+        setState(CallState::Connected, 200, QStringLiteral("ACK received"));
+    if (callState == nua_callstate_terminated) {
+        if (!m_endRecorded) {
+            m_endRecorded = true;
+            m_endReason = QStringLiteral("Call ended");
+        }
+        finish();
+    }
+}
+
+void CallSession::finish()
+{
+    const bool alreadyEnded = m_state == CallState::Ended;
+    releaseHandle();
+    if (alreadyEnded)
+        m_agent.sessionFinished(m_callId); // reported before; now it can go
+    else
+        setState(CallState::Ended, m_endStatus, m_endReason);
+}
+
+void CallSession::onInfo(const NuaEvent &event)
+{
+    const QChar digit = infoDigit(bodyOf(event.sip));
+    if (digit.isNull())
+        return;
+    step(QStringLiteral("DTMF %1 received by SIP INFO").arg(digit));
+    m_agent.reportDigit(m_callId, digit);
+}
+
+void CallSession::onReferResult(const NuaEvent &event)
+{
+    if (event.status < 200)
+        return;
+    if ((event.status == 401 || event.status == 407) &&
+        m_auth.respond(m_handle, event.sip, m_line.authUser, m_line.password) == ChallengeResponder::Outcome::Answered)
+        return;
+    if (event.status >= 300) {
+        m_transferring = false;
+        step(QStringLiteral("Transfer refused: %1 %2").arg(event.status).arg(phraseOf(event)), true);
+        reportTransfer(event.status, phraseOf(event), true);
+        return;
+    }
+    reportTransfer(event.status, phraseOf(event), false);
+}
+
+void CallSession::onNotify(const NuaEvent &event)
+{
+    if (!m_transferring)
+        return;
+    // message/sipfrag: "SIP/2.0 180 Ringing"
+    static const QRegularExpression statusLine(QStringLiteral(R"(^SIP/2\.0\s+(\d{3})\s*([^\r\n]*))"));
+    const QRegularExpressionMatch match = statusLine.match(QString::fromUtf8(bodyOf(event.sip).left(200)));
+    if (!match.hasMatch())
+        return;
+    const int status = match.captured(1).toInt();
+    const QString reason = match.captured(2).trimmed();
+    const bool finished = status >= 200;
+    step(QStringLiteral("Transfer to %1: %2 %3").arg(m_transferTarget).arg(status).arg(reason),
+         finished && status >= 300);
+    if (finished)
+        m_transferring = false;
+    reportTransfer(status, reason, finished);
+    if (finished && status < 300) {
+        step(QStringLiteral("Transfer succeeded; leaving the call"));
+        hangUp(HangUpCause::User);
+    }
+}
+
+void CallSession::reportTransfer(int status, const QString &reason, bool finished)
+{
+    TransferEvent event;
+    event.callId = m_callId;
+    event.target = m_transferTarget;
+    event.statusCode = status;
+    event.reason = reason;
+    event.finished = finished;
+    event.succeeded = finished && status >= 200 && status < 300;
+    m_agent.reportTransfer(event);
+}
+
+bool CallSession::applyNegotiation(const QByteArray &localSdp, const QByteArray &remoteSdp, bool localIsOfferer)
+{
+    Sdp::Outcome outcome = Sdp::negotiate(localSdp, remoteSdp, localIsOfferer);
+    if (!outcome.ok()) {
+        step(outcome.error, true);
+        end(outcome.status, outcome.status == 400 ? QStringLiteral("Bad SDP") : QStringLiteral("No common codec"),
+            outcome.error, localIsOfferer);
+        return false;
+    }
+    outcome.media.callId = m_callId;
+    if (outcome.media == m_media)
+        return true;
+    m_media = outcome.media;
+    step(QStringLiteral("Media: %1, %2%3")
+             .arg(m_media.describe(), mediaDirectionName(m_media.direction),
+                  m_media.telephoneEventPayloadType >= 0
+                      ? QStringLiteral(", telephone-event %1").arg(m_media.telephoneEventPayloadType)
+                      : QStringLiteral(", no telephone-event")));
+    m_agent.reportMedia(m_media);
+    return true;
+}
+
+void CallSession::setState(CallState state, int status, const QString &reason)
+{
+    if (m_state == CallState::Ended)
+        return;
+    const bool changed = state != m_state;
+    m_state = state;
+    if (!changed && state != CallState::Connected && state != CallState::Held)
+        return;
+    CallEvent event;
+    event.callId = m_callId;
+    event.lineId = m_line.lineId;
+    event.state = state;
+    event.direction = m_direction;
+    event.peer = m_peer;
+    event.peerDisplayName = m_peerDisplayName;
+    event.statusCode = status;
+    event.reason = reason;
+    event.sipCallId = QString::fromUtf8(m_sipCallId);
+    event.timestamp = QDateTime::currentDateTimeUtc();
+    if (state == CallState::Ended) {
+        event.statusCode = m_endStatus;
+        event.reason = m_endReason;
+        event.diagnosis = m_endDiagnosis;
+        event.endedLocally = m_endedLocally;
+        step(QStringLiteral("Call %1 ended: %2%3")
+                 .arg(m_callId,
+                      m_endStatus > 0 ? QStringLiteral("%1 %2").arg(m_endStatus).arg(m_endReason) : m_endReason,
+                      m_endDiagnosis.isEmpty() ? QString() : QStringLiteral(" — %1").arg(m_endDiagnosis)));
+        m_agent.reportCall(event);
+        m_agent.sessionFinished(m_callId);
+        return;
+    }
+    m_agent.reportCall(event);
+}
+
+void CallSession::end(int status, const QString &reason, const QString &diagnosis, bool locally)
+{
+    if (!m_endRecorded) {
+        m_endRecorded = true;
+        m_endStatus = status;
+        m_endReason = reason;
+        m_endDiagnosis = diagnosis;
+        m_endedLocally = locally;
+    }
+    if (!m_handle)
+        setState(CallState::Ended, m_endStatus, m_endReason);
+}
+
+void CallSession::releaseHandle()
+{
+    if (m_handle) {
+        nua_handle_bind(m_handle, nullptr);
+        nua_handle_destroy(m_handle);
+        m_handle = nullptr;
+    }
+}
+
+bool CallSession::stackGenerated(int status) const
+{
+    return m_engine.lastReceivedStatus(m_sipCallId) != status;
+}
+
+} // namespace Sip::Internal

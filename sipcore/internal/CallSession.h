@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#pragma once
+
+#include "sipcore/CallTypes.h"
+#include "sipcore/internal/ChallengeResponder.h"
+#include "sipcore/internal/HandleOwner.h"
+#include "sipcore/internal/LineContext.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Sip::Internal {
+
+class CallAgent;
+class EngineThread;
+
+/// One call on the engine thread: owns its nua handle and carries its own SDP (Sofia's media engine is
+/// off), so offer, answer, re-INVITEs for hold and the peer's changes all go through Sip::Sdp. Answers
+/// a 401/407 to the INVITE once with the line's credentials, reports every state change, each
+/// negotiated MediaParameters and every transfer step to its CallAgent. Engine thread only.
+class CallSession : public HandleOwner
+{
+public:
+    CallSession(CallAgent &agent, EngineThread &engine, QString callId, const LineContext &line);
+    ~CallSession() override;
+    CallSession(const CallSession &) = delete;
+    CallSession &operator=(const CallSession &) = delete;
+
+    const QString &callId() const { return m_callId; }
+    CallState state() const { return m_state; }
+    bool isFinished() const { return m_state == CallState::Ended && !m_handle; }
+
+    /// Outgoing: INVITE target ("1002" or a SIP URI) with an offer for media.
+    void dial(const QString &target, const LocalMedia &media);
+    /// Incoming: takes the stack's handle of a new INVITE, rings (180) or refuses an unusable offer.
+    void receive(const NuaEvent &invite);
+    void answer(const LocalMedia &media);
+    void reject(RejectReason reason);
+    void hangUp(HangUpCause cause);
+    void setHold(bool hold);
+    void sendInfoDigits(const QString &digits);
+    void transfer(const QString &target);
+    /// Engine shutdown: end the call without waiting for events.
+    void abandon();
+
+    void onNuaEvent(const NuaEvent &event) override;
+
+private:
+    void onInviteResult(const NuaEvent &event);
+    void onReInvite(const NuaEvent &event);
+    void onState(const NuaEvent &event);
+    void onInfo(const NuaEvent &event);
+    void onNotify(const NuaEvent &event);
+    void onReferResult(const NuaEvent &event);
+    bool applyNegotiation(const QByteArray &localSdp, const QByteArray &remoteSdp, bool localIsOfferer);
+    void setState(CallState state, int status = 0, const QString &reason = {});
+    void end(int status, const QString &reason, const QString &diagnosis, bool locally);
+    void finish(); ///< The dialog is gone: release the handle, report Ended once
+    void releaseHandle();
+    void step(const QString &text, bool error = false) const;
+    QString localAddress() const;
+    QByteArray nextSdpVersion();
+    bool stackGenerated(int status) const;
+    void reportTransfer(int status, const QString &reason, bool finished);
+
+    CallAgent &m_agent;
+    EngineThread &m_engine;
+    QString m_callId;
+    LineContext m_line;
+    nua_handle_t *m_handle = nullptr;
+    CallDirection m_direction = CallDirection::Invalid;
+    CallState m_state = CallState::Invalid;
+    ChallengeResponder m_auth;
+    LocalMedia m_local;
+    QString m_address;        ///< Our address in SDP
+    QByteArray m_localSdp;    ///< Last SDP we sent (offer or answer)
+    QByteArray m_remoteOffer; ///< Offer of the incoming INVITE, until answered
+    QByteArray m_earlySdp;    ///< SDP of a 18x, used when the 200 carries none
+    quint64 m_sdpSessionId = 0;
+    quint64 m_sdpVersion = 0;
+    bool m_reInviting = false; ///< Our re-INVITE (hold/resume) is pending
+    bool m_remoteHold = false;
+    bool m_localHold = false;
+    QByteArray m_sipCallId;
+    QString m_peer;
+    QString m_peerDisplayName;
+    MediaParameters m_media;
+    QString m_transferTarget;
+    bool m_transferring = false;
+    // Why the call ends, kept until the stack says the dialog is gone.
+    int m_endStatus = 0;
+    QString m_endReason;
+    QString m_endDiagnosis;
+    bool m_endedLocally = false;
+    bool m_endRecorded = false;
+};
+
+} // namespace Sip::Internal

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "ui/CallPanel.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+CallPanel::CallPanel(QWidget *parent)
+    : QWidget(parent), m_incomingLabel(new QLabel(this)), m_answerButton(new QPushButton(tr("Answer"), this)),
+      m_rejectButton(new QPushButton(tr("Reject"), this)), m_callList(new QListWidget(this)),
+      m_hangUpButton(new QPushButton(tr("Hang up"), this)), m_holdButton(new QToolButton(this)),
+      m_muteButton(new QToolButton(this)), m_dtmfEdit(new QLineEdit(this)), m_statusLabel(new QLabel(this)),
+      m_statisticsLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("callPanel"));
+    m_incomingLabel->setObjectName(QStringLiteral("incomingLabel"));
+    m_answerButton->setObjectName(QStringLiteral("answerButton"));
+    m_rejectButton->setObjectName(QStringLiteral("rejectButton"));
+    m_callList->setObjectName(QStringLiteral("callList"));
+    m_hangUpButton->setObjectName(QStringLiteral("callHangUpButton"));
+    m_holdButton->setObjectName(QStringLiteral("holdButton"));
+    m_muteButton->setObjectName(QStringLiteral("muteButton"));
+    m_dtmfEdit->setObjectName(QStringLiteral("dtmfEdit"));
+    m_statusLabel->setObjectName(QStringLiteral("callStatusLabel"));
+    m_statisticsLabel->setObjectName(QStringLiteral("callStatisticsLabel"));
+
+    m_incomingLabel->setWordWrap(true);
+    m_statusLabel->setWordWrap(true);
+    m_callList->setMaximumHeight(90);
+    m_holdButton->setText(tr("Hold"));
+    m_holdButton->setCheckable(true);
+    m_muteButton->setText(tr("Mute"));
+    m_muteButton->setCheckable(true);
+    m_dtmfEdit->setPlaceholderText(tr("DTMF"));
+    m_dtmfEdit->setAccessibleName(tr("Send DTMF digits"));
+    m_dtmfEdit->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9*#A-Da-d]*")), m_dtmfEdit));
+
+    connect(m_answerButton, &QPushButton::clicked, this, [this] {
+        if (const QString id = incomingCallId(); !id.isEmpty())
+            Q_EMIT answerRequested(id);
+    });
+    connect(m_rejectButton, &QPushButton::clicked, this, [this] {
+        if (const QString id = incomingCallId(); !id.isEmpty())
+            Q_EMIT rejectRequested(id);
+    });
+    connect(m_hangUpButton, &QPushButton::clicked, this, [this] {
+        if (const QString id = currentCallId(); !id.isEmpty())
+            Q_EMIT hangUpRequested(id);
+    });
+    connect(m_holdButton, &QToolButton::clicked, this, [this](bool checked) {
+        if (const QString id = currentCallId(); !id.isEmpty())
+            Q_EMIT holdRequested(id, checked);
+    });
+    connect(m_muteButton, &QToolButton::clicked, this, [this](bool checked) {
+        if (const QString id = currentCallId(); !id.isEmpty()) {
+            m_muted.insert(id, checked);
+            Q_EMIT muteRequested(id, checked);
+        }
+    });
+    // Each typed digit goes out at once, as on a phone's keypad.
+    connect(m_dtmfEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
+        const QString id = currentCallId();
+        if (!id.isEmpty() && !text.isEmpty())
+            Q_EMIT digitsRequested(id, text.right(1).toUpper());
+    });
+    connect(m_callList, &QListWidget::currentRowChanged, this, [this] { refresh(); });
+
+    auto *incoming = new QHBoxLayout;
+    incoming->addWidget(m_incomingLabel, 1);
+    incoming->addWidget(m_answerButton);
+    incoming->addWidget(m_rejectButton);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_hangUpButton);
+    controls->addWidget(m_holdButton);
+    controls->addWidget(m_muteButton);
+    controls->addWidget(m_dtmfEdit, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(incoming);
+    layout->addWidget(m_callList);
+    layout->addLayout(controls);
+    layout->addWidget(m_statisticsLabel);
+    layout->addWidget(m_statusLabel);
+    refresh();
+}
+
+QString CallPanel::currentCallId() const
+{
+    const QListWidgetItem *item = m_callList->currentItem();
+    if (item)
+        return item->data(Qt::UserRole).toString();
+    return m_calls.size() == 1 ? m_calls.constBegin().key() : QString();
+}
+
+QString CallPanel::incomingCallId() const
+{
+    for (const Sip::CallEvent &event : m_calls) {
+        if (event.state == Sip::CallState::Incoming)
+            return event.callId;
+    }
+    return {};
+}
+
+QString CallPanel::describe(const Sip::CallEvent &event)
+{
+    const QString peer =
+        event.peerDisplayName.isEmpty() ? event.peer : QStringLiteral("%1 <%2>").arg(event.peerDisplayName, event.peer);
+    return QStringLiteral("%1 — %2").arg(peer, Sip::callStateName(event.state));
+}
+
+void CallPanel::showCall(const Sip::CallEvent &event)
+{
+    if (event.callId.isEmpty())
+        return;
+    if (event.state == Sip::CallState::Ended) {
+        m_calls.remove(event.callId);
+        m_muted.remove(event.callId);
+        m_statistics.remove(event.callId);
+        const QString why = event.diagnosis.isEmpty() ? event.reason : event.diagnosis;
+        m_statusLabel->setText(tr("Call with %1 ended: %2").arg(event.peer, why));
+    } else {
+        m_calls.insert(event.callId, event);
+        m_statusLabel->clear();
+    }
+    refresh();
+}
+
+void CallPanel::showStatistics(const QString &callId, const QString &text)
+{
+    if (!m_calls.contains(callId))
+        return;
+    m_statistics.insert(callId, text);
+    if (callId == currentCallId())
+        m_statisticsLabel->setText(text);
+}
+
+void CallPanel::refresh()
+{
+    const QString selected = currentCallId();
+    {
+        const QSignalBlocker blocker(m_callList);
+        m_callList->clear();
+        for (const Sip::CallEvent &event : std::as_const(m_calls)) {
+            auto *item = new QListWidgetItem(describe(event), m_callList);
+            item->setData(Qt::UserRole, event.callId);
+            if (event.callId == selected)
+                m_callList->setCurrentItem(item);
+        }
+    }
+    const QString incoming = incomingCallId();
+    const Sip::CallEvent ringing = m_calls.value(incoming);
+    m_incomingLabel->setText(
+        incoming.isEmpty() ? tr("No incoming call")
+                           : tr("Incoming call from %1").arg(describe(ringing).section(QStringLiteral(" — "), 0, 0)));
+    m_answerButton->setEnabled(!incoming.isEmpty());
+    m_rejectButton->setEnabled(!incoming.isEmpty());
+
+    const QString current = currentCallId();
+    const Sip::CallState state = m_calls.value(current).state;
+    const bool active = Sip::isActive(state);
+    m_hangUpButton->setEnabled(!current.isEmpty() && state != Sip::CallState::Ending);
+    m_holdButton->setEnabled(active);
+    m_holdButton->setChecked(state == Sip::CallState::Held);
+    m_muteButton->setEnabled(active);
+    m_muteButton->setChecked(m_muted.value(current));
+    m_dtmfEdit->setEnabled(active);
+    if (!active)
+        m_dtmfEdit->clear();
+    m_statisticsLabel->setText(m_statistics.value(current));
+}
+
+} // namespace Gui
