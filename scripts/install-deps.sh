@@ -18,7 +18,7 @@ peer_packages=(
     kamailio kamailio-presence-modules kamailio-tls-modules kamailio-utils-modules
     sip-tester baresip openssl
 )
-test_packages=(xvfb xauth imagemagick xdotool dbus-x11 tshark file dpkg-dev desktop-file-utils appstream)
+test_packages=(xvfb xauth imagemagick xdotool trayer dbus-x11 tshark file dpkg-dev desktop-file-utils appstream)
 
 packages=("${peer_packages[@]}")
 if [[ "${1:-}" != "--runtime-only" ]]; then

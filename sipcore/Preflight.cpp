@@ -5,6 +5,7 @@
 #include "sipcore/SipAddress.h"
 #include "sipcore/SipLog.h"
 #include "sipcore/internal/OptionsProbe.h"
+#include "sipcore/internal/TlsTrustStore.h"
 
 #include <QDnsLookup>
 #include <QHostAddress>
@@ -82,6 +83,12 @@ void Preflight::start(const LineConfig &line, const Options &options)
     m_targets.clear();
     m_addresses.clear();
     m_addressErrors.clear();
+    m_trust = std::make_unique<Internal::TlsTrustStore>();
+    if (m_options.transports.contains(Transport::Tls)) {
+        QString trustError;
+        if (!m_trust->prepare(m_options.caCertificatesFile, &trustError))
+            m_report.dnsFindings << tr("TLS: %1").arg(trustError);
+    }
 
     const QString serverText =
         line.outboundProxy.trimmed().isEmpty() ? line.server.trimmed() : line.outboundProxy.trimmed();
@@ -253,8 +260,8 @@ void Preflight::startProbes()
             m_report.probes.append(target.probe);
             continue;
         }
-        auto *probe =
-            new Internal::OptionsProbe(target.probe, m_line.extension, m_domain, m_options.probeTimeoutMs, this);
+        auto *probe = new Internal::OptionsProbe(target.probe, m_line.extension, m_domain, m_options.probeTimeoutMs,
+                                                 m_trust->certificates(), this);
         connect(probe, &Internal::OptionsProbe::messageLogged, this, [this, generation](LogEntry entry) {
             if (generation != m_generation || !m_log)
                 return;

@@ -8,10 +8,14 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <memory>
 
 namespace Sip {
 
 class SipLog;
+namespace Internal {
+class TlsTrustStore;
+}
 
 /// Checks a server before (or instead of) registering: looks the name up (SRV for each transport,
 /// A/AAAA), sends one SIP OPTIONS over UDP, TCP and TLS, and reports in plain words what answered on
@@ -28,6 +32,9 @@ public:
         int dnsTimeoutMs = 3000;   ///< Per SRV lookup
         QList<Transport> transports = {Transport::Udp, Transport::Tcp, Transport::Tls};
         QString logLineId; ///< lineId of the log entries (empty: not tied to a line)
+        /// Extra PEM file of trusted authorities, as EngineOptions::caCertificatesFile: the TLS probe
+        /// trusts exactly what the engine trusts (the system's authorities plus this file).
+        QString caCertificatesFile;
     };
 
     explicit Preflight(SipLog *log = nullptr, QObject *parent = nullptr);
@@ -65,6 +72,7 @@ private:
     QList<Target> m_targets;
     QHash<QString, QStringList> m_addresses; ///< host -> addresses (IPv4 first); empty list = failed
     QHash<QString, QString> m_addressErrors;
+    std::unique_ptr<Internal::TlsTrustStore> m_trust; ///< Authorities for the TLS probe (system + CA file)
     int m_pendingDns = 0;
     int m_pendingProbes = 0;
     quint64 m_generation = 0;

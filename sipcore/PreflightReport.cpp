@@ -48,6 +48,10 @@ QString PreflightProbe::describe() const
             Preflight::tr("%1 answered %2 %3 in %4 ms").arg(where).arg(statusCode).arg(reasonPhrase).arg(roundTripMs);
         if (!serverAgent.isEmpty())
             text += QStringLiteral(" (") + serverAgent + u')';
+        if (certificate == Certificate::Trusted)
+            text += QStringLiteral("; ") + Preflight::tr("TLS answers, certificate OK (%1)").arg(certificateText);
+        else if (certificate == Certificate::NotTrusted)
+            text += QStringLiteral("; ") + Preflight::tr("certificate not trusted: %1").arg(certificateText);
         return text;
     }
     case Outcome::Refused:
@@ -107,6 +111,10 @@ QString PreflightReport::headline() const
                    "firewall or VPN between you and the server.")
             .arg(server);
     }
+    const PreflightProbe *chosenProbe = probe(lineTransport);
+    if (chosenProbe && chosenProbe->answered() && chosenProbe->certificate == PreflightProbe::Certificate::NotTrusted)
+        return Preflight::tr("The server answers over %1, but the line cannot register: certificate not trusted: %2")
+            .arg(chosen, chosenProbe->certificateText);
     if (answered.contains(chosen)) {
         QString text =
             Preflight::tr("The server answers over %1, the transport this line uses, so the line can register.")

@@ -36,6 +36,17 @@ struct PreflightProbe
     int roundTripMs = -1; ///< When Answered
     QString error;        ///< Socket/TLS/DNS error text, when not Answered
 
+    /// TLS only: what the check of the server's certificate found, against the same authorities the
+    /// engine trusts (system CAs plus the extra CA file).
+    enum class Certificate
+    {
+        Invalid = 0, ///< Not checked (not TLS, or no handshake)
+        Trusted,
+        NotTrusted,
+    };
+    Certificate certificate = Certificate::Invalid;
+    QString certificateText; ///< Names and issuer when Trusted; the plain-language reason when NotTrusted
+
     bool answered() const { return outcome == Outcome::Answered; }
     /// One line in plain words: "UDP 127.0.0.1:5060 answered 200 OK in 2 ms (kamailio 5.6.3)".
     QString describe() const;

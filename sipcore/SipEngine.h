@@ -57,6 +57,8 @@ public:
     QList<LineConfig> lines() const;
     RegistrationEvent lastEvent(const QString &lineId) const;
     SipLog *log() const { return m_log; }
+    /// The options of the current (or last) start(); the preflight check takes its CA file from here.
+    const EngineOptions &options() const { return m_options; }
     /// For sipcore's own services (presence, calls) that add sessions to the engine thread. Null when
     /// the engine is not running. Not for other layers: its header is internal.
     Internal::EngineThread *internalThread() const { return m_thread.get(); }

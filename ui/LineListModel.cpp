@@ -51,11 +51,17 @@ void LineListModel::setEvent(const Sip::RegistrationEvent &event)
     const int row = rowOf(event.lineId);
     if (row < 0)
         return;
-    const bool wasRegistered = m_lines[row].event.state == RegistrationState::Registered;
-    m_lines[row].event = event;
+    Line &line = m_lines[row];
+    const bool dropped = line.holdsRegistration && Sip::isFailure(event.state);
+    line.event = event;
+    if (event.state == RegistrationState::Registered)
+        line.holdsRegistration = true;
+    else if (Sip::isFailure(event.state) || event.state == RegistrationState::Unregistered ||
+             event.state == RegistrationState::Unregistering)
+        line.holdsRegistration = false;
     Q_EMIT dataChanged(index(row), index(row));
-    if (wasRegistered && Sip::isFailure(event.state))
-        Q_EMIT lineDropped(event.lineId, stateText(m_lines[row].config, event));
+    if (dropped)
+        Q_EMIT lineDropped(event.lineId, stateText(line.config, event));
     updateTicker();
 }
 

@@ -60,6 +60,9 @@ private:
     {
         Sip::LineConfig config;
         Sip::RegistrationEvent event;
+        /// Registered, and not failed or unregistered since: a re-registration in progress (Resolving,
+        /// Registering, Authenticating) keeps it, so a failure after "Register now" is still a drop.
+        bool holdsRegistration = false;
     };
     void updateTicker();
 

@@ -13,6 +13,7 @@
 #include "ui/LineItemDelegate.h"
 #include "ui/LineListModel.h"
 #include "ui/LogPane.h"
+#include "ui/TrayStatus.h"
 #include "ui/TroubleshooterDialog.h"
 
 #include <QAction>
@@ -28,7 +29,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -68,6 +68,7 @@ MainWindow::MainWindow(Sip::SipEngine *engine, QWidget *parent)
     : QMainWindow(parent)
     , m_engine(engine)
     , m_lineModel(new LineListModel(this))
+    , m_trayStatus(new TrayStatus(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Offhook"));
@@ -116,6 +117,9 @@ MainWindow::MainWindow(Sip::SipEngine *engine, QWidget *parent)
     }
     connect(m_lineModel, &LineListModel::enabledChangeRequested, this, &MainWindow::lineEnabledChangeRequested);
     connect(m_lineModel, &LineListModel::lineDropped, this, &MainWindow::notifyDrop);
+    connect(m_trayStatus, &TrayStatus::clicked, this, [this] {
+        isVisible() && !isMinimized() ? hide() : (showNormal(), activateWindow());
+    });
     connect(m_lineModel, &LineListModel::dataChanged, this, &MainWindow::updateOverallState);
     connect(m_lineModel, &LineListModel::rowsInserted, this, &MainWindow::updateOverallState);
     connect(m_lineModel, &LineListModel::rowsRemoved, this, &MainWindow::updateOverallState);
@@ -342,29 +346,15 @@ void MainWindow::updateOverallState()
                            : (registered == enabled && enabled > 0 ? LineLight::Registered
                                                                    : (enabled ? LineLight::Registering : LineLight::Disabled));
     }
-    if (m_tray) {
-        m_tray->setIcon(Theme::appIcon(m_overall));
-        m_tray->setToolTip(tr("Offhook — %1").arg(m_overallLabel->text()));
-    }
+    m_trayStatus->setState(m_overall, m_overallLabel->text());
 }
 
 void MainWindow::setTrayEnabled(bool enabled)
 {
-    if (enabled == (m_tray != nullptr))
-        return;
-    if (!enabled) {
-        delete m_tray;
-        m_tray = nullptr;
+    if (!enabled || m_trayStatus->isShown()) {
+        m_trayStatus->setEnabled(enabled);
         return;
     }
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return;
-    createTray();
-}
-
-void MainWindow::createTray()
-{
-    m_tray = new QSystemTrayIcon(Theme::appIcon(m_overall), this);
     auto *menu = new QMenu(this);
     menu->addAction(tr("Show Offhook"), this, [this] {
         showNormal();
@@ -372,21 +362,15 @@ void MainWindow::createTray()
         activateWindow();
     });
     menu->addAction(m_quitAction);
-    m_tray->setContextMenu(menu);
-    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger)
-            isVisible() && !isMinimized() ? hide() : (showNormal(), activateWindow());
-    });
-    m_tray->show();
-    updateOverallState();
+    if (!m_trayStatus->setEnabled(true, menu))
+        delete menu;
 }
 
 void MainWindow::notifyDrop(const QString &lineId, const QString &message)
 {
     const QString address = Sip::Address::displayAddress(m_lineModel->line(lineId));
     statusBar()->showMessage(tr("%1 dropped: %2").arg(address, message), 15000);
-    if (m_tray)
-        m_tray->showMessage(tr("Offhook — line dropped"), tr("%1: %2").arg(address, message), QSystemTrayIcon::Warning);
+    m_trayStatus->notifyDrop(address, message);
 }
 
 void MainWindow::newLineWizard()
@@ -475,8 +459,7 @@ void MainWindow::refreshIcons()
 {
     // Icons are drawn with the palette at paint time; repaint so a light/dark switch shows at once.
     update();
-    if (m_tray)
-        m_tray->setIcon(Theme::appIcon(m_overall));
+    m_trayStatus->refreshIcon();
 }
 
 } // namespace Gui

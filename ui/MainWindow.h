@@ -11,7 +11,6 @@
 class QDockWidget;
 class QLabel;
 class QListView;
-class QSystemTrayIcon;
 
 namespace Sip {
 class SipEngine;
@@ -24,6 +23,7 @@ class CallPanel;
 class DialPad;
 class LineListModel;
 class LogPane;
+class TrayStatus;
 
 /// The main window: lines with their state, dial pad, room for contacts and history, and the live SIP
 /// log as a dock. Composes widgets and dialogs; owns no SIP logic: changes to lines go out as signals
@@ -41,6 +41,7 @@ public:
     CallPanel *callPanel() const { return m_callPanel; }
     QListView *lineView() const { return m_lineView; }
     ContactsPanel *contactsPanel() const { return m_contactsPanel; }
+    TrayStatus *trayStatus() const { return m_trayStatus; }
 
     void setLine(const Sip::LineConfig &line);
     void removeLine(const QString &lineId);
@@ -77,7 +78,6 @@ protected:
 private:
     QWidget *createLinesPanel();
     void createActions();
-    void createTray();
     void updateOverallState();
     void updateLineActions();
     void refreshLogLines();
@@ -94,7 +94,7 @@ private:
     QDockWidget *m_logDock = nullptr;
     QLabel *m_overallLabel = nullptr;
     QLabel *m_profileLabel = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    TrayStatus *m_trayStatus = nullptr;
     LineLight m_overall = LineLight::Invalid;
     QString m_profile;
 

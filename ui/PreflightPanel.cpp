@@ -3,6 +3,7 @@
 #include "ui/PreflightPanel.h"
 
 #include "sipcore/Preflight.h"
+#include "sipcore/SipEngine.h"
 #include "ui/Theme.h"
 
 #include <QHBoxLayout>
@@ -42,6 +43,12 @@ PreflightPanel::PreflightPanel(QWidget *parent)
 
 PreflightPanel::~PreflightPanel() = default;
 
+void PreflightPanel::setEngine(const Sip::SipEngine *engine)
+{
+    setLog(engine ? engine->log() : nullptr);
+    m_caCertificatesFile = engine ? engine->options().caCertificatesFile : QString();
+}
+
 void PreflightPanel::setLog(Sip::SipLog *log)
 {
     // The log is fixed per Preflight object; replace it (cancelling any running check).
@@ -74,6 +81,7 @@ void PreflightPanel::check()
         return;
     Sip::Preflight::Options options;
     options.logLineId = m_logLineId;
+    options.caCertificatesFile = m_caCertificatesFile;
     m_button->setEnabled(false);
     m_result->show();
     m_result->setText(tr("<i>Checking…</i>"));

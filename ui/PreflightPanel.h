@@ -13,6 +13,7 @@ class QPushButton;
 
 namespace Sip {
 class Preflight;
+class SipEngine;
 class SipLog;
 } // namespace Sip
 
@@ -30,6 +31,8 @@ public:
 
     /// Where the OPTIONS go in the live log (may be null).
     void setLog(Sip::SipLog *log);
+    /// The engine's log and its TLS trust (extra CA file), so the check trusts what registration trusts.
+    void setEngine(const Sip::SipEngine *engine);
     /// Called at each check for the line to check.
     void setLineProvider(std::function<Sip::LineConfig()> provider) { m_lineProvider = std::move(provider); }
     /// Log entries of the check carry this line id (empty: none).
@@ -48,6 +51,7 @@ private:
     Sip::Preflight *m_preflight = nullptr;
     std::function<Sip::LineConfig()> m_lineProvider;
     QString m_logLineId;
+    QString m_caCertificatesFile;
     QPushButton *m_button;
     QLabel *m_result;
 };

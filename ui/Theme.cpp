@@ -4,11 +4,92 @@
 
 #include "ui/SvgIconEngine.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFile>
 #include <QGuiApplication>
 #include <QPalette>
+#include <cmath>
 
 namespace Gui::Theme {
+
+namespace {
+constexpr double ReadableContrast = 4.5;
+
+double luminance(const QColor &color)
+{
+    auto channel = [](double value) {
+        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
+}
+
+QColor mixed(const QColor &a, const QColor &b, double weightOfA)
+{
+    const double w = weightOfA;
+    return QColor::fromRgbF(float(w * a.redF() + (1 - w) * b.redF()), float(w * a.greenF() + (1 - w) * b.greenF()),
+                            float(w * a.blueF() + (1 - w) * b.blueF()));
+}
+
+/// Re-applies withReadablePlaceholder when the application palette changes.
+class PlaceholderGuard : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == QCoreApplication::instance() && event->type() == QEvent::ApplicationPaletteChange)
+            apply();
+        return QObject::eventFilter(watched, event);
+    }
+
+public:
+    static void apply()
+    {
+        const QPalette current = QGuiApplication::palette();
+        const QPalette readable = withReadablePlaceholder(current);
+        // Only when something changes: setPalette sends ApplicationPaletteChange again.
+        if (readable != current)
+            QGuiApplication::setPalette(readable);
+    }
+};
+} // namespace
+
+double contrastRatio(const QColor &foreground, const QColor &background)
+{
+    const QColor shown = mixed(foreground, background, foreground.alphaF());
+    const double a = luminance(shown) + 0.05;
+    const double b = luminance(background) + 0.05;
+    return a > b ? a / b : b / a;
+}
+
+QPalette withReadablePlaceholder(QPalette palette)
+{
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        const QColor placeholder = palette.color(group, QPalette::PlaceholderText);
+        const QColor base = palette.color(group, QPalette::Base);
+        const QColor window = palette.color(group, QPalette::Window);
+        if (contrastRatio(placeholder, base) >= ReadableContrast &&
+            contrastRatio(placeholder, window) >= ReadableContrast)
+            continue;
+        palette.setColor(group, QPalette::PlaceholderText, mixed(palette.color(group, QPalette::Text), base, 0.6));
+    }
+    return palette;
+}
+
+void keepPlaceholderReadable()
+{
+    QCoreApplication *application = QCoreApplication::instance();
+    const QString name = QStringLiteral("offhookPlaceholderGuard");
+    if (!application || application->findChild<QObject *>(name, Qt::FindDirectChildrenOnly))
+        return;
+    auto *guard = new PlaceholderGuard(application);
+    guard->setObjectName(name);
+    application->installEventFilter(guard);
+    PlaceholderGuard::apply();
+}
 
 bool isDark()
 {

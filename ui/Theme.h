@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QIcon>
+#include <QPalette>
 #include <QString>
 
 namespace Gui {
@@ -27,6 +28,15 @@ QIcon icon(const QString &name);
 QIcon lightIcon(LineLight light);
 /// The application icon, optionally with a state dot (tray).
 QIcon appIcon(LineLight badge = LineLight::Invalid);
+/// WCAG 2 contrast ratio (1 to 21) of foreground drawn over background, foreground alpha blended in.
+double contrastRatio(const QColor &foreground, const QColor &background);
+/// The palette with PlaceholderText (hints, "N entries", empty-panel texts) replaced by a mix of Text and
+/// Base in the active and inactive groups where the theme's own is too faint to read (below 4.5:1 over
+/// Base or Window): some themes keep the light-mode grey under a dark palette.
+QPalette withReadablePlaceholder(QPalette palette);
+/// Applies withReadablePlaceholder to the application palette now and after every palette change
+/// (a light/dark switch while running).
+void keepPlaceholderReadable();
 } // namespace Theme
 
 } // namespace Gui

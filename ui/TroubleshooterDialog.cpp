@@ -96,7 +96,7 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     diagnosisLayout->addWidget(m_checks, 1);
     // On demand: does the server answer at all, and on which transport?
     auto *preflight = new PreflightPanel(diagnosisBox);
-    preflight->setLog(m_engine ? m_engine->log() : nullptr);
+    preflight->setEngine(m_engine);
     preflight->setLineProvider([this] { return m_line; });
     diagnosisLayout->addWidget(preflight);
 

@@ -84,7 +84,7 @@ void WizardServerPage::initializePage()
         m_extension->setPlaceholderText(preset.extensionHint);
         m_hint->setText(preset.hint);
         m_hint->setVisible(!preset.hint.isEmpty());
-        m_preflight->setLog(accountWizard->engine() ? accountWizard->engine()->log() : nullptr);
+        m_preflight->setEngine(accountWizard->engine());
         m_preflight->setLineProvider([accountWizard] { return accountWizard->line(); });
     }
     update();

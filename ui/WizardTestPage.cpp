@@ -84,7 +84,7 @@ WizardTestPage::WizardTestPage(Sip::SipEngine *engine, QWidget *parent)
         return accountWizard ? accountWizard->line() : Sip::LineConfig();
     });
     if (m_engine) {
-        m_preflight->setLog(m_engine->log());
+        m_preflight->setEngine(m_engine);
         connect(m_engine, &Sip::SipEngine::registrationChanged, this, &WizardTestPage::onEvent);
         if (Sip::SipLog *log = m_engine->log()) {
             connect(log, &Sip::SipLog::entriesAdded, this, [this](const QList<Sip::LogEntry> &entries) {

@@ -32,6 +32,9 @@ void CheckCommand::addOptions(QCommandLineParser &parser)
                       QStringLiteral("EXT")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait per transport (default 4)."),
                       QStringLiteral("SECONDS"), QStringLiteral("4")});
+    parser.addOption({QStringLiteral("ca-file"),
+                      QStringLiteral("PEM file of extra TLS certificate authorities to trust (as for register)."),
+                      QStringLiteral("FILE")});
 }
 
 bool CheckCommand::start(const QCommandLineParser &parser, QString *error, bool *usageError)
@@ -63,6 +66,7 @@ bool CheckCommand::start(const QCommandLineParser &parser, QString *error, bool 
     }
     Sip::Preflight::Options options;
     options.probeTimeoutMs = timeoutSeconds * 1000;
+    options.caCertificatesFile = parser.value(QStringLiteral("ca-file"));
     m_preflight->start(line, options);
     return true;
 }

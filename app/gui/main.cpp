@@ -11,6 +11,7 @@
 #include "app/gui/MemorySecretStore.h"
 #include "app/gui/PlainFileSecretStore.h"
 #include "app/gui/SingleInstance.h"
+#include "app/gui/WindowPersistence.h"
 #include "audio/PortAudioBackend.h"
 #include "sipcore/PresenceService.h"
 #include "sipcore/SipEngine.h"
@@ -57,6 +58,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(OFFHOOK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.offhook.Offhook"));
     QApplication::setWindowIcon(Gui::Theme::appIcon());
+    Gui::Theme::keepPlaceholderReadable();
 
     const App::CommandLine command = App::CommandLine::parse(QApplication::arguments());
     if (!command.error.isEmpty()) {
@@ -125,10 +127,7 @@ int main(int argc, char *argv[])
     window.logPane()->setMaskCredentials(settings.maskCredentials());
     QObject::connect(window.logPane(), &Gui::LogPane::maskCredentialsChanged, &window,
                      [&settings](bool mask) { settings.setMaskCredentials(mask); });
-    QObject::connect(&window, &Gui::MainWindow::closing, &window,
-                     [&window, &settings] { settings.setWindowGeometry(window.saveGeometry(), window.saveState()); });
-    window.restoreGeometry(settings.windowGeometry());
-    window.restoreState(settings.windowState());
+    App::WindowPersistence::attach(window, settings);
     if (command.demo)
         window.setProfileLabel(QObject::tr("demo"));
     else if (!command.settingsFile.isEmpty())

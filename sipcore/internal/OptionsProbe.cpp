@@ -4,6 +4,7 @@
 
 #include "sipcore/SipAddress.h"
 #include "sipcore/internal/SipResponseHead.h"
+#include "sipcore/internal/TlsProbe.h"
 
 #include <QHostAddress>
 #include <QNetworkDatagram>
@@ -12,6 +13,7 @@
 #include <QTimer>
 #include <QUdpSocket>
 #if QT_CONFIG(ssl)
+#include <QSslConfiguration>
 #include <QSslSocket>
 #endif
 
@@ -33,9 +35,10 @@ QString bracketed(const QString &address)
 } // namespace
 
 OptionsProbe::OptionsProbe(const PreflightProbe &probe, const QString &fromUser, const QString &domain, int timeoutMs,
-                           QObject *parent)
+                           const QList<QSslCertificate> &trusted, QObject *parent)
     : QObject(parent), m_probe(probe), m_fromUser(fromUser), m_domain(domain), m_timeoutMs(timeoutMs),
-      m_deadline(new QTimer(this)), m_retransmit(new QTimer(this)), m_callId(randomToken(10) + "@offhook-preflight")
+      m_trusted(trusted), m_deadline(new QTimer(this)), m_retransmit(new QTimer(this)),
+      m_callId(randomToken(10) + "@offhook-preflight")
 {
     m_deadline->setSingleShot(true);
     m_retransmit->setSingleShot(true);
@@ -122,19 +125,29 @@ void OptionsProbe::start()
         }
         auto *socket = new QSslSocket(this);
         m_socket = socket;
-        connect(socket, &QSslSocket::encrypted, this, &OptionsProbe::send);
+        // The engine's trust: system authorities plus the extra CA file (TlsTrustStore), and the name the
+        // user gave, so this check and the registration accept and refuse the same certificates.
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setCaCertificates(m_trusted);
+        configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        configuration.setProtocol(QSsl::TlsV1_2OrLater);
+        socket->setSslConfiguration(configuration);
+        connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+            if (m_probe.certificate != PreflightProbe::Certificate::NotTrusted) {
+                m_probe.certificate = PreflightProbe::Certificate::Trusted;
+                m_probe.certificateText = TlsProbe::describeCertificate(socket->peerCertificate());
+            }
+            send();
+        });
         connect(socket, &QSslSocket::readyRead, this, &OptionsProbe::onReadable);
         connect(socket, &QSslSocket::errorOccurred, this, &OptionsProbe::onSocketError);
         connect(socket, &QSslSocket::sslErrors, this, [this, socket](const QList<QSslError> &errors) {
-            // Reachability is what is checked here; certificate trouble is reported, not fatal.
-            QStringList texts;
-            for (const QSslError &error : errors)
-                texts << error.errorString();
-            m_tlsProblem = texts.join(QStringLiteral("; "));
+            // Reachability is what is checked first; a refused certificate is reported, not fatal here.
+            m_probe.certificate = PreflightProbe::Certificate::NotTrusted;
+            m_probe.certificateText = TlsProbe::explain(errors, m_probe.host);
             socket->ignoreSslErrors();
         });
-        const QString peerName = QHostAddress(m_probe.host).isNull() ? m_probe.host : QString();
-        socket->connectToHostEncrypted(m_probe.address, m_probe.port, peerName);
+        socket->connectToHostEncrypted(m_probe.address, m_probe.port, m_probe.host);
 #else
         QMetaObject::invokeMethod(
             this, [this] { finish(PreflightProbe::Outcome::Failed, tr("TLS is not available in this build")); },
@@ -221,8 +234,7 @@ void OptionsProbe::onReadable()
         m_probe.statusCode = head.statusCode;
         m_probe.reasonPhrase = head.reasonPhrase;
         m_probe.serverAgent = QString::fromUtf8(head.serverAgent);
-        finish(PreflightProbe::Outcome::Answered,
-               m_tlsProblem.isEmpty() ? QString() : tr("certificate: %1").arg(m_tlsProblem));
+        finish(PreflightProbe::Outcome::Answered);
     }
 }
 

@@ -7,7 +7,9 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
+#include <QSslCertificate>
 
 class QAbstractSocket;
 class QTimer;
@@ -22,9 +24,11 @@ class OptionsProbe : public QObject
 {
     Q_OBJECT
 public:
-    /// probe holds transport, host, address and port; fromUser is the user part for From.
+    /// probe holds transport, host, address and port; fromUser is the user part for From. Over TLS the
+    /// server's certificate is checked against trusted (TlsTrustStore) and the verdict put in the probe;
+    /// an untrusted certificate does not stop the OPTIONS, so reachability and trust are both reported.
     OptionsProbe(const PreflightProbe &probe, const QString &fromUser, const QString &domain, int timeoutMs,
-                 QObject *parent = nullptr);
+                 const QList<QSslCertificate> &trusted = {}, QObject *parent = nullptr);
     ~OptionsProbe() override;
 
     void start();
@@ -51,6 +55,7 @@ private:
     QString m_fromUser;
     QString m_domain;
     int m_timeoutMs;
+    QList<QSslCertificate> m_trusted;
     QAbstractSocket *m_socket = nullptr;
     QTimer *m_deadline;
     QTimer *m_retransmit;
@@ -58,7 +63,6 @@ private:
     QByteArray m_request;
     QByteArray m_callId;
     QByteArray m_buffer;
-    QString m_tlsProblem;
     QElapsedTimer m_clock;
     bool m_unreachableSeen = false;
     bool m_done = false;

@@ -184,6 +184,12 @@ void TlsProbe::onFailed()
     finish(result);
 }
 
+QString TlsProbe::describeCertificate(const QSslCertificate &certificate)
+{
+    return QStringLiteral("%1, issued by %2, valid until %3")
+        .arg(names(certificate), issuer(certificate), day(certificate.expiryDate()));
+}
+
 QString TlsProbe::explain(const QList<QSslError> &errors, const QString &serverName)
 {
     // Name first: a certificate for another host is the commonest mistake (an IP typed for a name).

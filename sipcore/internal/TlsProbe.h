@@ -43,6 +43,8 @@ public:
 
     /// Plain-language reading of certificate errors for serverName (the first that matters most).
     static QString explain(const QList<QSslError> &errors, const QString &serverName);
+    /// "NAMES, issued by ISSUER, valid until YYYY-MM-DD".
+    static QString describeCertificate(const QSslCertificate &certificate);
 
 Q_SIGNALS:
     void finished(const Sip::Internal::TlsProbeResult &result);

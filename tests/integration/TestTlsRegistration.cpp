@@ -6,9 +6,9 @@
 
 #include "tests/integration/EngineHarness.h"
 #include "tests/support/KamailioServer.h"
+#include "tests/support/TestCertificates.h"
 
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,58 +28,22 @@ private Q_SLOTS:
     void cliRegistersOverTls();
 
 private:
-    bool openssl(const QStringList &arguments);
-    bool makeServerCertificate(const QString &name, const QString &subjectAltName);
     void expectTlsFailure(const QString &server, const QString &caFile, const QString &diagnosisPart,
                           int timeoutMs = 32000);
-    QString file(const QString &name) const { return m_dir.filePath(name); }
+    QString file(const QString &name) const { return m_certificates.file(name); }
 
-    QTemporaryDir m_dir;
+    Test::TestCertificates m_certificates;
     Test::KamailioServer m_kamailio;  ///< Certificate for 127.0.0.1, signed by our CA
     Test::KamailioServer m_otherName; ///< Certificate for pbx.example only
 };
 
-bool TestTlsRegistration::openssl(const QStringList &arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral("openssl"), arguments);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        qWarning().noquote() << "openssl" << arguments.join(u' ') << process.readAllStandardError();
-        return false;
-    }
-    return true;
-}
-
-bool TestTlsRegistration::makeServerCertificate(const QString &name, const QString &subjectAltName)
-{
-    QFile extensions(file(name + QStringLiteral(".ext")));
-    if (!extensions.open(QIODevice::WriteOnly))
-        return false;
-    extensions.write("subjectAltName=" + subjectAltName.toUtf8() + '\n');
-    extensions.close();
-    return openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                    QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name,
-                    QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                    name + QStringLiteral(".csr")}) &&
-           openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                    name + QStringLiteral(".csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
-                    QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
-                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-                    name + QStringLiteral(".ext"), QStringLiteral("-out"), name + QStringLiteral(".pem")});
-}
-
 void TestTlsRegistration::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
-        QFAIL("openssl is needed to make the test certificates (scripts/install-deps.sh installs it)");
-    QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                     QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"),
-                     QStringLiteral("-subj"), QStringLiteral("/CN=Offhook Test CA"), QStringLiteral("-keyout"),
-                     QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.pem")}));
-    QVERIFY(makeServerCertificate(QStringLiteral("loopback"), QStringLiteral("IP:127.0.0.1")));
-    QVERIFY(makeServerCertificate(QStringLiteral("pbx.example"), QStringLiteral("DNS:pbx.example")));
+    QVERIFY2(m_certificates.makeAuthority(), qPrintable(m_certificates.error()));
+    QVERIFY2(m_certificates.makeServerCertificate(QStringLiteral("loopback"), QStringLiteral("IP:127.0.0.1")),
+             qPrintable(m_certificates.error()));
+    QVERIFY2(m_certificates.makeServerCertificate(QStringLiteral("pbx.example"), QStringLiteral("DNS:pbx.example")),
+             qPrintable(m_certificates.error()));
 
     Test::KamailioServer::Options options;
     options.presence = false;

@@ -6,8 +6,11 @@
 #include "sipcore/internal/SipResponseHead.h"
 #include "tests/support/FreePort.h"
 #include "tests/support/KamailioServer.h"
+#include "tests/support/TestCertificates.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using Sip::PreflightProbe;
@@ -27,6 +30,8 @@ private Q_SLOTS:
     void wrongTransportSuggestsTheOneThatAnswers();
     void invalidServerIsReportedWithoutProbing();
     void restartCancelsTheRunningCheck();
+    void tlsCertificateTrustedThroughTheCaFile();
+    void tlsCertificateNotTrustedWithoutIt();
     void oddServersGetAnAnswerInWords_data();
     void oddServersGetAnAnswerInWords();
 
@@ -43,7 +48,12 @@ private:
         return config;
     }
 
+    /// The TLS answers of m_tlsKamailio, checked with or without the test CA as extra CA file.
+    Sip::PreflightReport runTls(const QString &caFile);
+
     Test::KamailioServer m_kamailio;
+    Test::TestCertificates m_certificates;
+    Test::KamailioServer m_tlsKamailio; ///< Certificate for 127.0.0.1 signed by the test CA
 };
 
 void TestPreflight::initTestCase()
@@ -51,11 +61,30 @@ void TestPreflight::initTestCase()
     Test::KamailioServer::Options options;
     options.presence = false;
     QVERIFY2(m_kamailio.start(options), qPrintable(m_kamailio.stderrText()));
+
+    QVERIFY2(m_certificates.makeAuthority(), qPrintable(m_certificates.error()));
+    QVERIFY2(m_certificates.makeServerCertificate(QStringLiteral("loopback"), QStringLiteral("IP:127.0.0.1")),
+             qPrintable(m_certificates.error()));
+    options.tlsCertificateFile = m_certificates.file(QStringLiteral("loopback.pem"));
+    options.tlsKeyFile = m_certificates.file(QStringLiteral("loopback.key"));
+    QVERIFY2(m_tlsKamailio.start(options), qPrintable(m_tlsKamailio.stderrText()));
+    QVERIFY(m_tlsKamailio.tlsPort() != 0);
 }
 
 void TestPreflight::cleanupTestCase()
 {
     m_kamailio.stop();
+    m_tlsKamailio.stop();
+}
+
+Sip::PreflightReport TestPreflight::runTls(const QString &caFile)
+{
+    Sip::Preflight preflight;
+    Sip::Preflight::Options options;
+    options.transports = {Sip::Transport::Tls};
+    options.caCertificatesFile = caFile;
+    return run(preflight, line(QStringLiteral("127.0.0.1:%1").arg(m_tlsKamailio.tlsPort()), Sip::Transport::Tls),
+               options);
 }
 
 Sip::PreflightReport TestPreflight::run(Sip::Preflight &preflight, const Sip::LineConfig &config,
@@ -221,6 +250,49 @@ void TestPreflight::restartCancelsTheRunningCheck()
     QTest::qWait(200);
     QCOMPARE(finished.count(), 1);
     QVERIFY(!preflight.isRunning());
+}
+
+void TestPreflight::tlsCertificateTrustedThroughTheCaFile()
+{
+    const Sip::PreflightReport report = runTls(m_certificates.authorityFile());
+    QCOMPARE(report.probes.size(), 1);
+    const PreflightProbe &probe = report.probes.constFirst();
+    QVERIFY2(probe.answered(), qPrintable(probe.describe()));
+    QCOMPARE(probe.statusCode, 200);
+    QCOMPARE(probe.port, m_tlsKamailio.tlsPort());
+    QCOMPARE(probe.certificate, PreflightProbe::Certificate::Trusted);
+    QVERIFY2(probe.certificateText.contains(QStringLiteral("issued by Offhook Test CA")),
+             qPrintable(probe.certificateText));
+    QVERIFY2(probe.describe().contains(QStringLiteral("TLS answers, certificate OK")), qPrintable(probe.describe()));
+    QVERIFY2(report.headline().contains(QStringLiteral("answers over TLS, the transport this line uses")),
+             qPrintable(report.headline()));
+}
+
+void TestPreflight::tlsCertificateNotTrustedWithoutIt()
+{
+    // Without the CA file only the system's authorities are trusted, as for the engine: the server still
+    // answers, and the report says the line cannot register and why.
+    const Sip::PreflightReport report = runTls(QString());
+    QCOMPARE(report.probes.size(), 1);
+    const PreflightProbe &probe = report.probes.constFirst();
+    QVERIFY2(probe.answered(), qPrintable(probe.describe()));
+    QCOMPARE(probe.certificate, PreflightProbe::Certificate::NotTrusted);
+    QVERIFY2(probe.certificateText.contains(QStringLiteral("not signed by an authority this computer trusts")),
+             qPrintable(probe.certificateText));
+    QVERIFY2(probe.describe().contains(QStringLiteral("certificate not trusted: ")), qPrintable(probe.describe()));
+    QVERIFY2(report.headline().contains(QStringLiteral("cannot register: certificate not trusted")),
+             qPrintable(report.headline()));
+
+    // A CA file that holds no certificate is reported; the system's authorities still apply.
+    QTemporaryDir dir;
+    const QString empty = dir.filePath(QStringLiteral("empty.pem"));
+    QFile file(empty);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a certificate\n");
+    file.close();
+    const Sip::PreflightReport withBadFile = runTls(empty);
+    QVERIFY(!withBadFile.dnsFindings.isEmpty());
+    QCOMPARE(withBadFile.probes.constFirst().certificate, PreflightProbe::Certificate::NotTrusted);
 }
 
 void TestPreflight::oddServersGetAnAnswerInWords_data()

@@ -7,6 +7,7 @@
 #include "app/gui/LineController.h"
 #include "app/gui/MemorySecretStore.h"
 #include "app/gui/PlainFileSecretStore.h"
+#include "app/gui/WindowPersistence.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 #include "ui/DialPad.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
 #include <QListView>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void deleteLineRemovesItsPassword();
     void oneClickDisablesALine();
     void noKeychainAsksBeforeClearText();
+    void reopenedWindowRestoresItsGeometry();
 
 private:
     Sip::LineConfig testLine(const QString &extension = QStringLiteral("1001")) const
@@ -237,6 +240,35 @@ void TestMainWindow::noKeychainAsksBeforeClearText()
     QTRY_COMPARE(settled.count(), 2);
     QCOMPARE(asked, 1);
     Q_UNUSED(id);
+}
+
+void TestMainWindow::reopenedWindowRestoresItsGeometry()
+{
+    const QString path = m_dir->filePath(QStringLiteral("geometry.ini"));
+    const QSize size(1010, 655);
+    {
+        App::AppSettings settings(path);
+        Gui::MainWindow window(m_engine.get());
+        App::WindowPersistence::attach(window, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.size() != size);
+        window.resize(size);
+        QTRY_COMPARE(window.size(), size);
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("logDock"));
+        QVERIFY(dock);
+        dock->hide();
+        QVERIFY(window.close());
+    }
+    // A fresh settings object reads the file back, as the next start does.
+    App::AppSettings settings(path);
+    QVERIFY(!settings.windowGeometry().isEmpty());
+    Gui::MainWindow window(m_engine.get());
+    App::WindowPersistence::attach(window, settings);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), size);
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("logDock"))->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
