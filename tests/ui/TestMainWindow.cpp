@@ -245,10 +245,12 @@ void TestMainWindow::noKeychainAsksBeforeClearText()
 void TestMainWindow::reopenedWindowRestoresItsGeometry()
 {
     const QString path = m_dir->filePath(QStringLiteral("geometry.ini"));
-    const QSize size(1010, 655);
+    QSize size(1010, 655);
     {
         App::AppSettings settings(path);
         Gui::MainWindow window(m_engine.get());
+        // A size the window can take: never below what its panels need.
+        size = size.expandedTo(window.minimumSizeHint() + QSize(37, 23));
         App::WindowPersistence::attach(window, settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
