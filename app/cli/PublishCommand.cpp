@@ -15,15 +15,10 @@
 namespace Cli {
 
 PublishCommand::PublishCommand(QObject *parent)
-    : Command(parent)
-    , m_log(new Sip::SipLog(this))
-    , m_engine(new Sip::SipEngine(m_log, this))
+    : LineCommand(parent)
     , m_presence(new Sip::PresenceService(m_engine, {}, this))
-    , m_printer(new LogPrinter(m_log, this))
     , m_interrupt(new InterruptWatcher(this))
 {
-    m_log->setFlushInterval(20);
-    m_deadline.setSingleShot(true);
     m_hold.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &PublishCommand::onDeadline);
     connect(&m_hold, &QTimer::timeout, this, [this] { finish(m_resultLine, m_exitCode); });
@@ -33,7 +28,6 @@ PublishCommand::PublishCommand(QObject *parent)
                m_published ? m_exitCode : 1);
     });
     connect(m_engine, &Sip::SipEngine::registrationChanged, this, &PublishCommand::onRegistration);
-    connect(m_engine, &Sip::SipEngine::shutdownFinished, this, &PublishCommand::onShutdownFinished);
     connect(m_presence, &Sip::PresenceService::publicationChanged, this, &PublishCommand::onPublication);
 }
 
@@ -51,11 +45,7 @@ void PublishCommand::addOptions(QCommandLineParser &parser)
 bool PublishCommand::start(const QCommandLineParser &parser, QString *error, bool *usageError)
 {
     *usageError = true;
-    if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
-        return false;
-    }
-    if (!m_options.read(parser, error))
+    if (!readLineOptions(parser, error))
         return false;
     if (!parser.isSet(QStringLiteral("status"))) {
         *error = QStringLiteral("--status is required (available, away, busy, dnd or offline)");
@@ -68,14 +58,8 @@ bool PublishCommand::start(const QCommandLineParser &parser, QString *error, boo
     }
     m_note = parser.value(QStringLiteral("note"));
     *usageError = false;
-    if (!m_options.logFile.isEmpty() && !m_printer->openFile(m_options.logFile, error))
+    if (!startEngine(false, error))
         return false;
-    Sip::EngineOptions engineOptions = m_options.engineOptions();
-    engineOptions.retryFailedRegistrations = false; // one attempt
-    if (!m_engine->start(engineOptions)) {
-        *error = QStringLiteral("the SIP engine could not start");
-        return false;
-    }
     m_presence->setOwnStatus(m_options.line.id, m_status, m_note);
     // Bounds registration plus the PUBLISH with its challenge.
     m_deadline.start(m_options.timeoutSeconds * 1000 * 2);
@@ -87,9 +71,7 @@ void PublishCommand::onRegistration(const Sip::RegistrationEvent &event)
 {
     if (m_finishing || !Sip::isFailure(event.state))
         return;
-    finish(QStringLiteral("FAILED %1 %2: %3")
-               .arg(event.statusCode)
-               .arg(event.reasonPhrase.isEmpty() ? QStringLiteral("Error") : event.reasonPhrase, event.diagnosis),
+    finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis),
            Sip::Diagnosis::exitCode(event.failure));
 }
 
@@ -117,9 +99,7 @@ void PublishCommand::onPublication(const Sip::PublicationEvent &event)
     }
     if (event.state == Sip::PublicationState::Failed ||
         (!m_published && event.state == Sip::PublicationState::Retrying)) {
-        finish(QStringLiteral("FAILED %1 %2: %3")
-                   .arg(event.statusCode)
-                   .arg(event.reasonPhrase.isEmpty() ? QStringLiteral("Error") : event.reasonPhrase, event.diagnosis),
+        finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis),
                Sip::Diagnosis::exitCode(event.failure == Sip::FailureKind::None ? Sip::FailureKind::Rejected
                                                                                 : event.failure));
     }
@@ -129,28 +109,13 @@ void PublishCommand::onDeadline()
 {
     if (m_published || m_finishing)
         return;
-    finish(QStringLiteral("FAILED 408 Request Timeout: %1 (no result within %2 s)")
-               .arg(Sip::Diagnosis::explain(408, QString()))
-               .arg(m_options.timeoutSeconds * 2),
+    finish(timeoutLine(m_options.timeoutSeconds * 2),
            Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
 }
 
-void PublishCommand::finish(const QString &resultLine, int exitCode)
+void PublishCommand::stopTimers()
 {
-    if (m_finishing)
-        return;
-    m_finishing = true;
-    m_deadline.stop();
     m_hold.stop();
-    m_resultLine = resultLine;
-    m_exitCode = exitCode;
-    m_engine->shutdown(); // un-PUBLISHes (the presence agent's shutdown hook), then unregisters
-}
-
-void PublishCommand::onShutdownFinished()
-{
-    m_printer->finish(m_resultLine);
-    QCoreApplication::exit(m_exitCode);
 }
 
 } // namespace Cli

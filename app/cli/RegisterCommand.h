@@ -2,8 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "app/cli/Command.h"
-#include "app/cli/LineOptions.h"
+#include "app/cli/LineCommand.h"
 #include "sipcore/RegistrationState.h"
 
 #include <QObject>
@@ -20,7 +19,7 @@ class LogPrinter;
 
 /// `offhook-cli register`: one registration attempt (no automatic retries), an optional hold, then
 /// un-REGISTER and exit with a status that says what happened. Main thread.
-class RegisterCommand : public Command
+class RegisterCommand : public LineCommand
 {
     Q_OBJECT
 public:
@@ -32,20 +31,11 @@ public:
 private:
     void onRegistration(const Sip::RegistrationEvent &event);
     void onDeadline();
-    void finish(const QString &resultLine, int exitCode);
-    void onShutdownFinished();
+    void stopTimers() override;
 
-    LineOptions m_options;
-    Sip::SipLog *m_log;
-    Sip::SipEngine *m_engine;
-    LogPrinter *m_printer;
-    QTimer m_deadline;
     QTimer m_hold;
     bool m_registered = false;
-    bool m_finishing = false;
     int m_expires = 0;
-    QString m_resultLine;
-    int m_exitCode = 1;
 };
 
 } // namespace Cli

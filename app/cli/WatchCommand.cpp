@@ -14,15 +14,10 @@
 namespace Cli {
 
 WatchCommand::WatchCommand(QObject *parent)
-    : Command(parent)
-    , m_log(new Sip::SipLog(this))
-    , m_engine(new Sip::SipEngine(m_log, this))
+    : LineCommand(parent)
     , m_presence(new Sip::PresenceService(m_engine, {}, this))
-    , m_printer(new LogPrinter(m_log, this))
     , m_interrupt(new InterruptWatcher(this))
 {
-    m_log->setFlushInterval(20);
-    m_deadline.setSingleShot(true);
     m_duration.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &WatchCommand::onDeadline);
     connect(&m_duration, &QTimer::timeout, this, [this] { finish(QString(), m_exitCode); });
@@ -30,7 +25,6 @@ WatchCommand::WatchCommand(QObject *parent)
         finish(QString(), m_registered ? m_exitCode : 1);
     });
     connect(m_engine, &Sip::SipEngine::registrationChanged, this, &WatchCommand::onRegistration);
-    connect(m_engine, &Sip::SipEngine::shutdownFinished, this, &WatchCommand::onShutdownFinished);
     connect(m_presence, &Sip::PresenceService::contactPresenceChanged, this, &WatchCommand::onPresence);
     connect(m_presence, &Sip::PresenceService::subscriptionChanged, this, &WatchCommand::onSubscription);
 }
@@ -53,11 +47,7 @@ void WatchCommand::addOptions(QCommandLineParser &parser)
 bool WatchCommand::start(const QCommandLineParser &parser, QString *error, bool *usageError)
 {
     *usageError = true;
-    if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
-        return false;
-    }
-    if (!m_options.read(parser, error))
+    if (!readLineOptions(parser, error))
         return false;
     for (const QString &buddy : parser.value(QStringLiteral("buddy")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString trimmed = buddy.trimmed();
@@ -84,13 +74,8 @@ bool WatchCommand::start(const QCommandLineParser &parser, QString *error, bool 
         }
     }
     *usageError = false;
-    if (!m_options.logFile.isEmpty() && !m_printer->openFile(m_options.logFile, error))
+    if (!startEngine(true, error))
         return false;
-    Sip::EngineOptions engineOptions = m_options.engineOptions();
-    if (!m_engine->start(engineOptions)) {
-        *error = QStringLiteral("the SIP engine could not start");
-        return false;
-    }
     for (const QString &buddy : std::as_const(m_buddies)) {
         Sip::WatchedContact contact;
         contact.lineId = m_options.line.id;
@@ -121,9 +106,7 @@ void WatchCommand::onRegistration(const Sip::RegistrationEvent &event)
     }
     // Once up, a failing line is retried by the engine (and subscriptions follow it); before, it ends the run.
     if (!m_registered && Sip::isFailure(event.state)) {
-        finish(QStringLiteral("FAILED %1 %2: %3")
-                   .arg(event.statusCode)
-                   .arg(event.reasonPhrase.isEmpty() ? QStringLiteral("Error") : event.reasonPhrase, event.diagnosis),
+        finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis),
                Sip::Diagnosis::exitCode(event.failure));
     }
 }
@@ -162,28 +145,13 @@ void WatchCommand::onDeadline()
 {
     if (m_registered || m_finishing)
         return;
-    finish(QStringLiteral("FAILED 408 Request Timeout: %1 (no result within %2 s)")
-               .arg(Sip::Diagnosis::explain(408, QString()))
-               .arg(m_options.timeoutSeconds),
+    finish(timeoutLine(m_options.timeoutSeconds),
            Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
 }
 
-void WatchCommand::finish(const QString &resultLine, int exitCode)
+void WatchCommand::stopTimers()
 {
-    if (m_finishing)
-        return;
-    m_finishing = true;
-    m_deadline.stop();
     m_duration.stop();
-    m_resultLine = resultLine;
-    m_exitCode = exitCode;
-    m_engine->shutdown(); // un-SUBSCRIBEs (the presence agent's shutdown hook), then unregisters
-}
-
-void WatchCommand::onShutdownFinished()
-{
-    m_printer->finish(m_resultLine);
-    QCoreApplication::exit(m_exitCode);
 }
 
 } // namespace Cli

@@ -2,8 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "app/cli/Command.h"
-#include "app/cli/LineOptions.h"
+#include "app/cli/LineCommand.h"
 #include "sipcore/PresenceEvents.h"
 #include "sipcore/RegistrationState.h"
 
@@ -24,7 +23,7 @@ class LogPrinter;
 /// `offhook-cli watch`: registers the line, subscribes to each buddy and prints one line per state
 /// change (`PRESENCE sip:EXT@SERVER <state> [note]`); after --duration seconds or an interrupt it
 /// un-SUBSCRIBEs, unregisters and exits. Main thread.
-class WatchCommand : public Command
+class WatchCommand : public LineCommand
 {
     Q_OBJECT
 public:
@@ -39,26 +38,17 @@ private:
     void onPresence(const Sip::ContactPresenceEvent &event);
     void onSubscription(const Sip::SubscriptionEvent &event);
     void onDeadline();
-    void finish(const QString &resultLine, int exitCode);
-    void onShutdownFinished();
+    void stopTimers() override;
 
-    LineOptions m_options;
     QStringList m_buddies;
     Sip::EventPackage m_package = Sip::EventPackage::Presence;
     int m_durationSeconds = 0;
-    Sip::SipLog *m_log;
-    Sip::SipEngine *m_engine;
     Sip::PresenceService *m_presence;
-    LogPrinter *m_printer;
     InterruptWatcher *m_interrupt;
-    QTimer m_deadline;
     QTimer m_duration;
     QHash<QString, QString> m_printed;       ///< contactId -> last printed line
     QHash<QString, Sip::FailureKind> m_failed; ///< contactId -> why its subscription stopped
     bool m_registered = false;
-    bool m_finishing = false;
-    QString m_resultLine;
-    int m_exitCode = 1;
 };
 
 } // namespace Cli

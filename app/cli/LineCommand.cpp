@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Offhook contributors
+#include "app/cli/LineCommand.h"
+
+#include "app/cli/LogPrinter.h"
+#include "sipcore/Diagnosis.h"
+#include "sipcore/SipEngine.h"
+#include "sipcore/SipLog.h"
+
+#include <QCoreApplication>
+
+namespace Cli {
+
+LineCommand::LineCommand(QObject *parent)
+    : Command(parent)
+    , m_log(new Sip::SipLog(this))
+    , m_engine(new Sip::SipEngine(m_log, this))
+    , m_printer(new LogPrinter(m_log, this))
+{
+    m_log->setFlushInterval(20);
+    m_deadline.setSingleShot(true);
+    connect(m_engine, &Sip::SipEngine::shutdownFinished, this, &LineCommand::onShutdownFinished);
+}
+
+LineCommand::~LineCommand() = default;
+
+bool LineCommand::readLineOptions(const QCommandLineParser &parser, QString *error)
+{
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+    return m_options.read(parser, error);
+}
+
+bool LineCommand::startEngine(bool retryFailedRegistrations, QString *error)
+{
+    if (!m_options.logFile.isEmpty() && !m_printer->openFile(m_options.logFile, error))
+        return false;
+    Sip::EngineOptions engineOptions = m_options.engineOptions();
+    engineOptions.retryFailedRegistrations = retryFailedRegistrations;
+    if (!m_engine->start(engineOptions)) {
+        *error = QStringLiteral("the SIP engine could not start");
+        return false;
+    }
+    return true;
+}
+
+void LineCommand::finish(const QString &resultLine, int exitCode)
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    m_deadline.stop();
+    stopTimers();
+    m_resultLine = resultLine;
+    m_exitCode = exitCode;
+    m_engine->shutdown(); // un-SUBSCRIBE and un-PUBLISH (presence's shutdown hook), then un-REGISTER
+}
+
+QString LineCommand::failureLine(int statusCode, const QString &reasonPhrase, const QString &diagnosis)
+{
+    return QStringLiteral("FAILED %1 %2: %3")
+        .arg(statusCode)
+        .arg(reasonPhrase.isEmpty() ? QStringLiteral("Error") : reasonPhrase, diagnosis);
+}
+
+QString LineCommand::timeoutLine(int seconds)
+{
+    return QStringLiteral("FAILED 408 Request Timeout: %1 (no result within %2 s)")
+        .arg(Sip::Diagnosis::explain(408, QString()))
+        .arg(seconds);
+}
+
+void LineCommand::onShutdownFinished()
+{
+    m_printer->finish(m_resultLine);
+    QCoreApplication::exit(m_exitCode);
+}
+
+} // namespace Cli
