@@ -17,6 +17,7 @@
 #include "ui/TroubleshooterDialog.h"
 
 #include <QAction>
+#include <QScrollArea>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -76,7 +77,15 @@ MainWindow::MainWindow(Sip::SipEngine *engine, QWidget *parent)
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
     createActions();
-    setCentralWidget(createLinesPanel());
+    // The phone side scrolls instead of squeezing its keys when the window is short.
+    auto *phoneScroll = new QScrollArea(this);
+    phoneScroll->setObjectName(QStringLiteral("phoneScroll"));
+    phoneScroll->setWidgetResizable(true);
+    phoneScroll->setFrameShape(QFrame::NoFrame);
+    phoneScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    phoneScroll->setWidget(createLinesPanel());
+    phoneScroll->setMinimumWidth(phoneScroll->widget()->minimumSizeHint().width());
+    setCentralWidget(phoneScroll);
 
     m_logPane = new LogPane(this);
     m_logDock = new QDockWidget(tr("SIP log"), this);
