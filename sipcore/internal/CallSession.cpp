@@ -666,11 +666,7 @@ void CallSession::end(int status, const QString &reason, const QString &diagnosi
 
 void CallSession::releaseHandle()
 {
-    if (m_handle) {
-        nua_handle_bind(m_handle, nullptr);
-        nua_handle_destroy(m_handle);
-        m_handle = nullptr;
-    }
+    destroyHandle(m_handle);
 }
 
 bool CallSession::stackGenerated(int status) const

@@ -26,6 +26,17 @@ class HandleOwner
 public:
     virtual ~HandleOwner() = default;
     virtual void onNuaEvent(const NuaEvent &event) = 0;
+
+protected:
+    /// Unbinds the owner (no later event reaches it) and destroys the handle; null afterwards.
+    static void destroyHandle(nua_handle_t *&handle)
+    {
+        if (handle) {
+            nua_handle_bind(handle, nullptr);
+            nua_handle_destroy(handle);
+            handle = nullptr;
+        }
+    }
 };
 
 } // namespace Sip::Internal

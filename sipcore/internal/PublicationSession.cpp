@@ -368,11 +368,7 @@ void PublicationSession::step(const QString &line, bool error)
 
 void PublicationSession::releaseHandle()
 {
-    if (m_handle) {
-        nua_handle_bind(m_handle, nullptr);
-        nua_handle_destroy(m_handle);
-        m_handle = nullptr;
-    }
+    destroyHandle(m_handle);
 }
 
 bool PublicationSession::stackGenerated(const NuaEvent &event) const

@@ -300,11 +300,7 @@ void RegistrationSession::step(const QString &text, bool error)
 
 void RegistrationSession::releaseHandle()
 {
-    if (m_handle) {
-        nua_handle_bind(m_handle, nullptr);
-        nua_handle_destroy(m_handle);
-        m_handle = nullptr;
-    }
+    destroyHandle(m_handle);
 }
 
 bool RegistrationSession::stackGenerated(const NuaEvent &event) const

@@ -572,11 +572,7 @@ void SubscriptionSession::step(const QString &line, bool error)
 
 void SubscriptionSession::releaseHandle()
 {
-    if (m_handle) {
-        nua_handle_bind(m_handle, nullptr);
-        nua_handle_destroy(m_handle);
-        m_handle = nullptr;
-    }
+    destroyHandle(m_handle);
 }
 
 void SubscriptionSession::noteUp()
