@@ -5,6 +5,7 @@
 #include "app/calls/CallMedia.h"
 #include "app/cli/LogPrinter.h"
 #include "audio/FileBackend.h"
+#include "audio/LoopbackBackend.h"
 #include "audio/SoundFile.h"
 #include "sipcore/CallDiagnosis.h"
 #include "sipcore/CallService.h"
@@ -66,6 +67,12 @@ void CallCommand::addOptions(QCommandLineParser &parser, Mode mode)
                                          : QStringLiteral("Give up when no call comes within this time "
                                                           "(default 60)."),
                       QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("no-echo-control"),
+                      QStringLiteral("Run the call without the echo canceller (it is on by default).")});
+    if (mode == Mode::Answer)
+        parser.addOption({QStringLiteral("echo"),
+                          QStringLiteral("Echo test: send back what the caller sends (a loopback device, echo "
+                                         "control off). Not with --play or --record.")});
     if (mode == Mode::Dial)
         parser.addOption({QStringLiteral("dtmf"),
                           QStringLiteral("Send these digits (0-9 * # A-D) one second into the call."),
@@ -129,6 +136,12 @@ bool CallCommand::readOptions(const QCommandLineParser &parser, QString *error)
     }
     m_playFile = parser.value(QStringLiteral("play"));
     m_recordFile = parser.value(QStringLiteral("record"));
+    m_echoControl = !parser.isSet(QStringLiteral("no-echo-control"));
+    m_echo = m_mode == Mode::Answer && parser.isSet(QStringLiteral("echo"));
+    if (m_echo && (!m_playFile.isEmpty() || !m_recordFile.isEmpty())) {
+        *error = QStringLiteral("--echo sends back what arrives: it takes no --play or --record");
+        return false;
+    }
     if (!m_playFile.isEmpty()) {
         const Audio::SoundFile file = Audio::SoundFile::openForReading(m_playFile);
         if (!file.isOpen()) {
@@ -167,8 +180,11 @@ bool CallCommand::start(const QCommandLineParser &parser, QString *error, bool *
     mediaOptions.outputDeviceName = m_recordFile;
     mediaOptions.deviceSampleRateHz = m_sampleRateHz;
     mediaOptions.rtpTimeoutMs = 10000;
-    m_media = new App::CallMedia(
-        *m_calls, [] { return std::make_unique<Audio::FileBackend>(true); }, mediaOptions, this);
+    mediaOptions.echoControl = m_echoControl && !m_echo; // a canceller would remove the echo being tested
+    App::CallMedia::DeviceFactory devices = [] { return std::make_unique<Audio::FileBackend>(true); };
+    if (m_echo)
+        devices = [] { return std::make_unique<Audio::LoopbackBackend>(); };
+    m_media = new App::CallMedia(*m_calls, std::move(devices), mediaOptions, this);
     connect(m_calls, &Sip::CallService::callChanged, this, &CallCommand::onCall);
     connect(m_media, &App::CallMedia::digitReceived, this, [this](const QString &callId, QChar digit) {
         if (callId == m_callId)

@@ -64,6 +64,8 @@ private:
     QString m_codec;
     QString m_digits;
     int m_sampleRateHz = 48000;
+    bool m_echoControl = true;
+    bool m_echo = false;
 
     Sip::SipLog *m_log;
     Sip::SipEngine *m_engine;

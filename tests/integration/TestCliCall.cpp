@@ -103,6 +103,7 @@ private Q_SLOTS:
     void baresipCallsUs_data();
     void baresipCallsUs();
     void peerVanishesMidCall();
+    void echoSendsTheCallerBack();
     void failures_data();
     void failures();
     void usageErrors_data();
@@ -317,6 +318,29 @@ void TestCliCall::peerVanishesMidCall()
     QVERIFY(caller->output.contains(QLatin1String("send BYE ")));
 }
 
+void TestCliCall::echoSendsTheCallerBack()
+{
+    // answer --echo plays what it receives into a loopback device and sends it back: the caller hears its
+    // own tone, and the echo side has no file of its own to send. The caller's echo canceller is off: to it
+    // the returning tone is an echo of its microphone, which it would rightly remove.
+    const QString callerRecording = m_dir.filePath(QStringLiteral("caller-echo.wav"));
+    std::unique_ptr<Cli> callee =
+        startCli({QStringLiteral("answer"), QStringLiteral("--echo"), QStringLiteral("--wait"), QStringLiteral("30")},
+                 QStringLiteral("1002"));
+    QVERIFY2(callee->waitFor(QStringLiteral("WAITING for a call"), 20000), qPrintable(callee->output));
+    std::unique_ptr<Cli> caller =
+        startCli({QStringLiteral("call"), QStringLiteral("sip:1002@127.0.0.1"), QStringLiteral("--play"),
+                  m_dir.filePath(QStringLiteral("ours.wav")), QStringLiteral("--record"), callerRecording,
+                  QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--codec"), QStringLiteral("opus"),
+                  QStringLiteral("--no-echo-control")},
+                 QStringLiteral("1001"));
+    QCOMPARE(caller->finish(), 0);
+    QCOMPARE(callee->finish(), 0);
+    checkFinalLine(*caller, QStringLiteral("local-hangup"), QStringLiteral("opus"));
+    QVERIFY2(toneIn(callerRecording, kOurToneHz) > 0.1, qPrintable(callerRecording));
+    QVERIFY(toneIn(callerRecording, kPeerToneHz) < 0.05);
+}
+
 void TestCliCall::failures_data()
 {
     QTest::addColumn<QString>("scenario");
@@ -395,6 +419,9 @@ void TestCliCall::usageErrors_data()
     QTest::newRow("missing play file") << QStringList{QStringLiteral("answer"), QStringLiteral("--play"),
                                                       QStringLiteral("/nonexistent/in.wav")}
                                        << QStringLiteral("cannot read /nonexistent/in.wav");
+    QTest::newRow("echo with play") << QStringList{QStringLiteral("answer"), QStringLiteral("--echo"),
+                                                   QStringLiteral("--play"), QStringLiteral("in.wav")}
+                                    << QStringLiteral("--echo sends back what arrives");
 }
 
 void TestCliCall::usageErrors()
