@@ -14,6 +14,7 @@ struct AudioStreamConfig
     QString outputDeviceName;
     int sampleRateHz = 48000;
     int framesPerBuffer = 480;
+    bool capture = true; ///< false: playback only, no microphone is opened (e.g. a ringtone)
 };
 
 } // namespace Audio

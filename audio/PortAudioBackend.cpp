@@ -99,10 +99,10 @@ bool PortAudioBackend::open(const AudioStreamConfig &config, AudioStreamCallback
     m_callback = callback;
     m_sampleRateHz = config.sampleRateHz;
     m_framesPerBuffer = config.framesPerBuffer;
-    const bool inputOk = openInput(config.inputDeviceName, true);
+    const bool inputOk = config.capture && openInput(config.inputDeviceName, true);
     const bool outputOk = openOutput(config.outputDeviceName, true);
     // A call can go on half-duplex (e.g. no microphone); only fail when neither side works.
-    return inputOk || outputOk;
+    return config.capture ? inputOk || outputOk : outputOk;
 }
 
 bool PortAudioBackend::openInput(const QString &name, bool reportFallback)

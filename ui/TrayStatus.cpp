@@ -64,6 +64,14 @@ void TrayStatus::notifyDrop(const QString &address, const QString &message)
         m_tray->showMessage(title, body, QSystemTrayIcon::Warning);
 }
 
+void TrayStatus::notifyIncomingCall(const QString &caller, bool waiting)
+{
+    const QString title = waiting ? tr("Offhook — call waiting") : tr("Offhook — incoming call");
+    Q_EMIT notificationRequested(title, caller);
+    if (m_tray)
+        m_tray->showMessage(title, caller, QSystemTrayIcon::Information);
+}
+
 void TrayStatus::refreshIcon()
 {
     if (m_tray)

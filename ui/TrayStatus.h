@@ -34,6 +34,9 @@ public:
 
     /// Announces a dropped line: notificationRequested, and a tray balloon when shown.
     void notifyDrop(const QString &address, const QString &message);
+    /// Announces an incoming call from caller: notificationRequested, and a tray balloon when shown.
+    /// waiting: another call is in progress, so this one waits rather than rings.
+    void notifyIncomingCall(const QString &caller, bool waiting);
     /// Draws the icon again, e.g. after a palette change.
     void refreshIcon();
 

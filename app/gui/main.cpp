@@ -5,6 +5,7 @@
 #include "app/gui/CommandLine.h"
 #include "app/gui/ContactController.h"
 #include "app/gui/DemoLine.h"
+#include "app/gui/IncomingCallAlert.h"
 #include "app/gui/KeychainSecretStore.h"
 #include "app/gui/CallController.h"
 #include "app/gui/LineController.h"
@@ -101,6 +102,14 @@ int main(int argc, char *argv[])
     }
     App::LineController controller(&engine, &settings, keychain.get(), plainFile.get(), &window);
     App::CallController calls(engine, window);
+    App::IncomingCallAlert ringing(
+        *calls.calls(), window, [] { return std::make_unique<Audio::PortAudioBackend>(); },
+        [&settings] {
+            const Gui::Preferences preferences = settings.preferences();
+            return preferences.ringingDevice.isEmpty() ? preferences.outputDevice : preferences.ringingDevice;
+        });
+    QObject::connect(&ringing, &App::IncomingCallAlert::notice, &window,
+                     [&window](const QString &message) { window.statusBar()->showMessage(message, 20000); });
     controller.setPersistLines(!command.demo);
     controller.setPlainTextConsent([&window](const QString &reason) {
         QMessageBox box(QMessageBox::Warning, QObject::tr("Offhook — No keychain"),
