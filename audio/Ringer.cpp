@@ -15,42 +15,54 @@ namespace Audio {
 class Ringer::Tone : public AudioStreamCallback
 {
 public:
-    explicit Tone(float volume) : m_volume(std::clamp(volume, 0.0f, 1.0f)) {}
+    Tone(Pattern pattern, float volume)
+        : m_pattern(pattern), m_volume(std::clamp(volume, 0.0f, 1.0f)),
+          m_lowHz(pattern == Pattern::Ring ? 400.0 : 440.0), m_highHz(pattern == Pattern::Ring ? 450.0 : 480.0),
+          m_cadence(static_cast<std::int64_t>(cadenceSeconds(pattern) * kSampleRateHz))
+    {
+    }
 
     void captured(const float *, int) noexcept override {}
 
     void render(float *samples, int frames) noexcept override
     {
         constexpr double rate = kSampleRateHz;
-        constexpr auto cadence = static_cast<std::int64_t>(kCadenceSeconds * rate);
         for (int i = 0; i < frames; ++i, ++m_index) {
-            const double t = static_cast<double>(m_index % cadence) / rate;
+            const double t = static_cast<double>(m_index % m_cadence) / rate;
             const double gain = envelope(t);
             const double phase = 2.0 * std::numbers::pi * static_cast<double>(m_index) / rate;
             samples[i] = gain == 0.0 ? 0.0f
                                      : static_cast<float>(m_volume * gain * 0.5 *
-                                                          (std::sin(400.0 * phase) + std::sin(450.0 * phase)));
+                                                          (std::sin(m_lowHz * phase) + std::sin(m_highHz * phase)));
         }
     }
 
 private:
-    /// 0.4 s on, 0.2 s off, 0.4 s on, then silence to the end of the cadence; 5 ms ramps at every edge.
-    static double envelope(double t)
+    /// Where the tone sounds within the cadence, with 5 ms ramps at every edge against clicks.
+    double envelope(double t) const
     {
         constexpr double ramp = 0.005;
-        auto burst = [](double t, double from, double to) {
+        auto burst = [t](double from, double to) {
             if (t < from || t >= to)
                 return 0.0;
             return std::min({1.0, (t - from) / ramp, (to - t) / ramp});
         };
-        return burst(t, 0.0, 0.4) + burst(t, 0.6, 1.0);
+        if (m_pattern == Pattern::Ring)
+            return burst(0.0, 0.4) + burst(0.6, 1.0);
+        return burst(0.0, 2.0);
     }
 
+    const Pattern m_pattern;
     const float m_volume;
+    const double m_lowHz;
+    const double m_highHz;
+    const std::int64_t m_cadence;
     std::int64_t m_index = 0;
 };
 
-Ringer::Ringer(std::unique_ptr<AudioDevice> device) : m_device(std::move(device)) {}
+Ringer::Ringer(std::unique_ptr<AudioDevice> device, Pattern pattern) : m_device(std::move(device)), m_pattern(pattern)
+{
+}
 
 Ringer::~Ringer()
 {
@@ -70,14 +82,14 @@ bool Ringer::start(const QString &outputDeviceName, float volume)
         if (event.kind == AudioDeviceEvent::Kind::OutputFellBackToDefault)
             m_fellBackTo = event.replacementName;
     });
-    m_tone = std::make_unique<Tone>(volume);
+    m_tone = std::make_unique<Tone>(m_pattern, volume);
     AudioStreamConfig config;
     config.outputDeviceName = outputDeviceName;
     config.sampleRateHz = kSampleRateHz;
     config.framesPerBuffer = kSampleRateHz / 100;
     config.capture = false;
     if (!m_device->open(config, m_tone.get())) {
-        m_error = m_device->errorString().isEmpty() ? QStringLiteral("The ringing device could not be opened")
+        m_error = m_device->errorString().isEmpty() ? QStringLiteral("The audio output could not be opened")
                                                     : m_device->errorString();
         m_tone.reset();
         return false;

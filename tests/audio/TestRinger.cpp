@@ -15,6 +15,7 @@ class TestRinger : public QObject
 private Q_SLOTS:
     void ringsTheCadence();
     void stopsAndRestarts();
+    void ringbackIsOneLongTone();
     void unwritableDeviceIsAnError();
 };
 
@@ -66,6 +67,26 @@ void TestRinger::stopsAndRestarts()
     const std::vector<float> ring = AudioTest::readWav(second, &rate);
     // A new ring starts at the beginning of the cadence.
     QVERIFY(AudioTest::toneAmplitude(AudioTest::slice(ring, rate / 50, rate / 5), rate, 400.0) > 0.05);
+}
+
+void TestRinger::ringbackIsOneLongTone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ringback.wav"));
+    Audio::Ringer ringer(std::make_unique<Audio::FileBackend>(), Audio::Ringer::Pattern::Ringback);
+    QCOMPARE(Audio::Ringer::cadenceSeconds(ringer.pattern()), 6.0);
+    QVERIFY(ringer.start(path));
+    QTest::qWait(1200);
+    ringer.stop();
+    int rate = 0;
+    const std::vector<float> tone = AudioTest::readWav(path, &rate);
+    QVERIFY(tone.size() >= static_cast<std::size_t>(rate));
+    // No gap in the first second (the ring would have one at 0.4-0.6 s), and other frequencies than the ring.
+    const std::vector<float> gap = AudioTest::slice(tone, rate * 42 / 100, rate * 16 / 100);
+    QVERIFY(AudioTest::rms(gap) > 0.05);
+    QVERIFY(AudioTest::toneAmplitude(gap, rate, 440.0) > 0.05);
+    QVERIFY(AudioTest::toneAmplitude(gap, rate, 480.0) > 0.05);
+    QVERIFY(AudioTest::toneAmplitude(gap, rate, 400.0) < 0.02);
 }
 
 void TestRinger::unwritableDeviceIsAnError()
