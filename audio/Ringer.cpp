@@ -24,6 +24,7 @@ public:
 
     void captured(const float *, int) noexcept override {}
 
+    // Real-time: arithmetic on the sample counter only; no allocation, locks or Qt.
     void render(float *samples, int frames) noexcept override
     {
         constexpr double rate = kSampleRateHz;
