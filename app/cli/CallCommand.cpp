@@ -13,8 +13,6 @@
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 
-#include <QCoreApplication>
-
 namespace Cli {
 namespace {
 
@@ -23,18 +21,13 @@ constexpr int kNoMediaExit = 7;
 
 } // namespace
 
-CallCommand::CallCommand(Mode mode, QObject *parent)
-    : Command(parent), m_mode(mode), m_log(new Sip::SipLog(this)), m_engine(new Sip::SipEngine(m_log, this)),
-      m_printer(new LogPrinter(m_log, this))
+CallCommand::CallCommand(Mode mode, QObject *parent) : LineCommand(parent), m_mode(mode)
 {
-    m_log->setFlushInterval(20);
-    m_deadline.setSingleShot(true);
     m_duration.setSingleShot(true);
     m_dtmf.setSingleShot(true);
     connect(m_engine, &Sip::SipEngine::registrationChanged, this, &CallCommand::onRegistration);
-    connect(m_engine, &Sip::SipEngine::shutdownFinished, this, &CallCommand::onShutdownFinished);
     connect(&m_duration, &QTimer::timeout, this, [this] {
-        m_log->appendStep(m_line.line.id, QStringLiteral("Call duration reached: hanging up"));
+        m_log->appendStep(m_options.line.id, QStringLiteral("Call duration reached: hanging up"));
         m_calls->hangUp(m_callId);
     });
     connect(&m_dtmf, &QTimer::timeout, this, &CallCommand::sendDigits);
@@ -94,7 +87,7 @@ bool CallCommand::readOptions(const QCommandLineParser &parser, QString *error)
         *error = QStringLiteral("unexpected argument '%1'").arg(positional.constFirst());
         return false;
     }
-    if (!m_line.read(parser, error))
+    if (!m_options.read(parser, error))
         return false;
     auto readSeconds = [&parser, error](const QString &name, int minimum, int *value) {
         if (!parser.isSet(name))
@@ -164,14 +157,8 @@ bool CallCommand::start(const QCommandLineParser &parser, QString *error, bool *
     if (!readOptions(parser, error))
         return false;
     *usageError = false;
-    if (!m_line.logFile.isEmpty() && !m_printer->openFile(m_line.logFile, error))
+    if (!startEngine(false, error)) // one registration attempt
         return false;
-    Sip::EngineOptions engineOptions = m_line.engineOptions();
-    engineOptions.retryFailedRegistrations = false; // one attempt
-    if (!m_engine->start(engineOptions)) {
-        *error = QStringLiteral("the SIP engine could not start");
-        return false;
-    }
     m_calls = new Sip::CallService(*m_engine, this);
     App::CallMediaOptions mediaOptions;
     if (!m_codec.isEmpty())
@@ -191,28 +178,25 @@ bool CallCommand::start(const QCommandLineParser &parser, QString *error, bool *
             m_printer->printLine(QStringLiteral("DTMF %1").arg(digit));
     });
     connect(m_media, &App::CallMedia::mediaFailed, this, [this](const QString &, const QString &message) {
-        m_log->appendStep(m_line.line.id, QStringLiteral("Media failed: %1").arg(message), Sip::LogEntry::Kind::Error);
+        m_log->appendStep(m_options.line.id, QStringLiteral("Media failed: %1").arg(message), Sip::LogEntry::Kind::Error);
     });
     connect(m_media, &App::CallMedia::mediaTimedOut, this, [this](const QString &) {
-        m_log->appendStep(m_line.line.id, QStringLiteral("No RTP from the other side: ending the call"),
+        m_log->appendStep(m_options.line.id, QStringLiteral("No RTP from the other side: ending the call"),
                           Sip::LogEntry::Kind::Error);
     });
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         if (!m_registered) {
-            fail(QStringLiteral("FAILED 408 Request Timeout: %1 (no result within %2 s)")
-                     .arg(Sip::Diagnosis::explain(408, QString()))
-                     .arg(m_line.timeoutSeconds),
-                 Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
+            finish(timeoutLine(m_options.timeoutSeconds), Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
         } else if (m_mode == Mode::Answer && m_callId.isEmpty()) {
-            fail(QStringLiteral("NO CALL within %1 s").arg(m_waitSeconds),
+            finish(QStringLiteral("NO CALL within %1 s").arg(m_waitSeconds),
                  Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
         } else if (!m_connected && !m_callId.isEmpty()) {
-            m_log->appendStep(m_line.line.id, QStringLiteral("No answer within %1 s: cancelling").arg(m_waitSeconds));
+            m_log->appendStep(m_options.line.id, QStringLiteral("No answer within %1 s: cancelling").arg(m_waitSeconds));
             m_calls->hangUp(m_callId);
         }
     });
-    m_deadline.start(m_line.timeoutSeconds * 1000);
-    m_engine->addLine(m_line.line);
+    m_deadline.start(m_options.timeoutSeconds * 1000);
+    m_engine->addLine(m_options.line);
     return true;
 }
 
@@ -228,16 +212,13 @@ void CallCommand::onRegistration(const Sip::RegistrationEvent &event)
             return;
         }
         QString error;
-        m_callId = m_media->call(m_line.line.id, m_target, &error);
+        m_callId = m_media->call(m_options.line.id, m_target, &error);
         if (m_callId.isEmpty())
-            fail(QStringLiteral("FAILED 500 Media: %1").arg(error), 1);
+            finish(QStringLiteral("FAILED 500 Media: %1").arg(error), 1);
         return;
     }
     if (Sip::isFailure(event.state) && !m_registered) {
-        fail(QStringLiteral("FAILED %1 %2: %3")
-                 .arg(event.statusCode)
-                 .arg(event.reasonPhrase.isEmpty() ? QStringLiteral("Error") : event.reasonPhrase, event.diagnosis),
-             Sip::Diagnosis::exitCode(event.failure));
+        finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis), Sip::Diagnosis::exitCode(event.failure));
     }
 }
 
@@ -254,7 +235,7 @@ void CallCommand::onCall(const Sip::CallEvent &event)
         m_deadline.stop();
         QString error;
         if (!m_media->answer(m_callId, &error)) {
-            m_log->appendStep(m_line.line.id, QStringLiteral("Cannot answer: %1").arg(error),
+            m_log->appendStep(m_options.line.id, QStringLiteral("Cannot answer: %1").arg(error),
                               Sip::LogEntry::Kind::Error);
             m_calls->reject(m_callId, Sip::RejectReason::Busy);
         }
@@ -283,7 +264,7 @@ void CallCommand::onConnected()
 void CallCommand::sendDigits()
 {
     if (!m_media->sendDigits(m_callId, m_digits))
-        m_log->appendStep(m_line.line.id, QStringLiteral("Cannot send DTMF %1").arg(m_digits),
+        m_log->appendStep(m_options.line.id, QStringLiteral("Cannot send DTMF %1").arg(m_digits),
                           Sip::LogEntry::Kind::Error);
 }
 
@@ -324,26 +305,13 @@ void CallCommand::finishCall(const Sip::CallEvent &event)
     } else {
         m_exitCode = statistics.packetsSent > 0 && statistics.packetsReceived > 0 ? 0 : kNoMediaExit;
     }
-    fail(m_resultLine, m_exitCode);
+    finish(m_resultLine, m_exitCode);
 }
 
-void CallCommand::fail(const QString &resultLine, int exitCode)
+void CallCommand::stopTimers()
 {
-    if (m_finishing)
-        return;
-    m_finishing = true;
-    m_deadline.stop();
     m_duration.stop();
     m_dtmf.stop();
-    m_resultLine = resultLine;
-    m_exitCode = exitCode;
-    m_engine->shutdown();
-}
-
-void CallCommand::onShutdownFinished()
-{
-    m_printer->finish(m_resultLine);
-    QCoreApplication::exit(m_exitCode);
 }
 
 } // namespace Cli

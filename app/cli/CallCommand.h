@@ -2,8 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "app/cli/Command.h"
-#include "app/cli/LineOptions.h"
+#include "app/cli/LineCommand.h"
 #include "sipcore/CallTypes.h"
 #include "sipcore/RegistrationState.h"
 
@@ -11,9 +10,7 @@
 
 namespace Sip {
 class CallService;
-class SipEngine;
-class SipLog;
-} // namespace Sip
+}
 
 namespace App {
 class CallMedia;
@@ -21,14 +18,12 @@ class CallMedia;
 
 namespace Cli {
 
-class LogPrinter;
-
 /// `offhook-cli call` (Mode::Dial) and `offhook-cli answer` (Mode::Answer): register the line, place one
 /// call or wait for one and answer it, stream --play (or silence) and record what arrives to --record
 /// through the file audio backend, send --dtmf digits, hang up after --duration, then print
 /// `CALL ENDED <reason> codec=<name> sent=<n> received=<n> lost=<n>` and exit 0 only when media flowed
 /// both ways. Main thread.
-class CallCommand : public Command
+class CallCommand : public LineCommand
 {
     Q_OBJECT
 public:
@@ -51,11 +46,9 @@ private:
     void onConnected();
     void sendDigits();
     void finishCall(const Sip::CallEvent &event);
-    void fail(const QString &resultLine, int exitCode);
-    void onShutdownFinished();
+    void stopTimers() override;
 
     Mode m_mode;
-    LineOptions m_line;
     QString m_target;
     QString m_playFile;
     QString m_recordFile;
@@ -67,20 +60,13 @@ private:
     bool m_echoControl = true;
     bool m_echo = false;
 
-    Sip::SipLog *m_log;
-    Sip::SipEngine *m_engine;
     Sip::CallService *m_calls = nullptr;
     App::CallMedia *m_media = nullptr;
-    LogPrinter *m_printer;
-    QTimer m_deadline;
     QTimer m_duration;
     QTimer m_dtmf;
     QString m_callId;
     bool m_registered = false;
     bool m_connected = false;
-    bool m_finishing = false;
-    QString m_resultLine;
-    int m_exitCode = 1;
 };
 
 } // namespace Cli
