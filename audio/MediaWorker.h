@@ -3,6 +3,8 @@
 #pragma once
 
 #include "audio/AudioBridge.h"
+#include "audio/AudioDeviceEvent.h"
+#include "audio/AudioStreamConfig.h"
 #include "audio/MediaSessionConfig.h"
 #include "audio/NullBackend.h"
 #include "audio/SocketAddress.h"
@@ -92,8 +94,12 @@ private:
     using Clock = std::chrono::steady_clock;
 
     void run();
+    AudioStreamConfig streamConfig(const QString &input, const QString &output) const;
+    bool tryOpen(const AudioStreamConfig &stream, QString *error);
     void openDevice(const QString &input, const QString &output);
+    void switchDevices(const QString &input, const QString &output);
     void buildPipelines();
+    void onDeviceEvent(const AudioDeviceEvent &event);
     void drainCommands();
     void apply(const Command &command);
     void setRemote(const QString &address, std::uint16_t rtpPort, std::uint16_t rtcpPort);
@@ -122,6 +128,7 @@ private:
 
     NullBackend m_fallbackDevice; // keeps the call's clock running when no sound device opens
     AudioDevice *m_activeDevice = nullptr;
+    bool m_deviceLostEntirely = false; // set from a device event, acted on in housekeeping()
     std::unique_ptr<AudioBridge> m_bridge;
     std::unique_ptr<EchoCanceller> m_echoCanceller;
     std::unique_ptr<SendPipeline> m_send;
