@@ -23,6 +23,7 @@ constexpr std::size_t kDatagramBytes = 2048;
 constexpr auto kHousekeepingPeriod = std::chrono::milliseconds(100);
 constexpr auto kUnexpectedReportPeriod = std::chrono::seconds(5);
 constexpr int kBridgeMs = 500;
+constexpr auto kCaptureStallLimit = std::chrono::milliseconds(200);
 } // namespace
 
 MediaWorker::MediaWorker(const MediaSessionConfig &config, AudioDevice &device, RtpSocketPair &sockets,
@@ -155,6 +156,7 @@ void MediaWorker::run()
     openDevice(m_config.inputDeviceName, m_config.outputDeviceName);
     const Clock::time_point begin = Clock::now();
     m_livenessSince = begin;
+    m_lastCapture = begin;
     m_nextHousekeeping = begin;
 
     UdpSocket *sockets[2] = {&m_sockets.rtp(), &m_sockets.rtcp()};
@@ -167,7 +169,7 @@ void MediaWorker::run()
             receiveRtp(now);
         if (readable[1])
             receiveRtcp(now);
-        pumpCapture();
+        pumpCapture(now);
         pumpPlayback();
         if (m_rtcp->isDue(now))
             sendRtcp(now, false);
@@ -335,14 +337,32 @@ void MediaWorker::reportUnexpected(const SocketAddress &from, Clock::time_point 
     }
 }
 
-void MediaWorker::pumpCapture()
+void MediaWorker::pumpCapture(Clock::time_point now)
 {
     SpscRingBuffer<float> &ring = m_bridge->captureRing();
     const auto frame = m_captureFrame.size();
     const bool transmit = transmitting();
+    const bool captured = ring.available() > m_captureLeftover; // the device wrote since the last turn
     while (ring.available() >= frame) {
         ring.read(m_captureFrame.data(), frame);
         m_send->processFrame(m_captureFrame.data(), transmit, m_muted);
+    }
+    m_captureLeftover = ring.available();
+    if (captured || now - m_lastCapture < kCaptureStallLimit) {
+        if (captured)
+            m_lastCapture = now;
+        m_nextSilentFrame = Clock::time_point{};
+        return;
+    }
+    // No microphone delivers (only the speaker opened, or the microphone died and nothing replaced it): send
+    // paced silence so the peer still gets RTP, hears the call is alive and does not time it out.
+    const auto period = std::chrono::microseconds(static_cast<long long>(frame) * 1000000 / m_deviceRateHz);
+    if (m_nextSilentFrame == Clock::time_point{})
+        m_nextSilentFrame = now;
+    std::fill(m_captureFrame.begin(), m_captureFrame.end(), 0.0f);
+    while (m_nextSilentFrame <= now) {
+        m_send->processFrame(m_captureFrame.data(), transmit, m_muted);
+        m_nextSilentFrame += period;
     }
 }
 

@@ -106,7 +106,7 @@ private:
     void receiveRtp(Clock::time_point now);
     void receiveRtcp(Clock::time_point now);
     void handleRtp(const RtpPacket &packet, const SocketAddress &from, Clock::time_point now);
-    void pumpCapture();
+    void pumpCapture(Clock::time_point now);
     void pumpPlayback();
     void sendRtcp(Clock::time_point now, bool bye);
     void housekeeping(Clock::time_point now);
@@ -151,6 +151,9 @@ private:
     bool m_rtpSeen = false;
     bool m_timedOut = false;
     Clock::time_point m_nextHousekeeping;
+    Clock::time_point m_lastCapture;     // last time the device delivered microphone samples
+    Clock::time_point m_nextSilentFrame; // pacing of stand-in silence while it delivers none
+    std::size_t m_captureLeftover = 0;   // samples short of a frame left in the capture ring
     SocketAddress m_lastUnexpected;
     Clock::time_point m_lastUnexpectedReport;
     std::uint64_t m_unexpectedPackets = 0;

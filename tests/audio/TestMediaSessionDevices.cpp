@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
+#include "audio/AudioStreamCallback.h"
 #include "audio/FileBackend.h"
 #include "audio/MediaSession.h"
 #include "audio/NullBackend.h"
+#include "audio/PacedClock.h"
 
 #include "tests/audio/AudioTestSupport.h"
 
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void missingDeviceAtStartFallsBack();
     void deviceThatWillNotOpenOnSwitchFallsBack();
     void lastDeviceGoneKeepsRtpFlowing();
+    void speakerWithoutMicrophoneStillSends();
 
 private:
     QString fixture(const QString &name, double frequency);
@@ -83,6 +86,40 @@ public:
 
 private:
     std::atomic<bool> m_vanish{false};
+};
+
+/// A speaker without a microphone: what PortAudioBackend runs when only the output opens (no microphone, or
+/// it died and no default could replace it). Renders on a paced clock, never captures.
+class SpeakerOnlyDevice : public Audio::AudioDevice
+{
+public:
+    ~SpeakerOnlyDevice() override { close(); }
+    QList<Audio::AudioDeviceInfo> inputDevices() const override { return {}; }
+    QList<Audio::AudioDeviceInfo> outputDevices() const override { return {}; }
+    QString defaultInputDevice() const override { return {}; }
+    QString defaultOutputDevice() const override { return QStringLiteral("Speaker"); }
+    bool open(const Audio::AudioStreamConfig &config, Audio::AudioStreamCallback *callback) override
+    {
+        close();
+        m_callback = callback;
+        m_sampleRateHz = config.sampleRateHz;
+        m_buffer.assign(std::size_t(config.framesPerBuffer), 0.0f);
+        m_clock.start(std::chrono::microseconds(config.framesPerBuffer * 1000000LL / config.sampleRateHz),
+                      [this] { m_callback->render(m_buffer.data(), int(m_buffer.size())); });
+        return true;
+    }
+    void close() override { m_clock.stop(); }
+    bool isOpen() const override { return m_clock.isRunning(); }
+    int sampleRateHz() const override { return m_sampleRateHz; }
+    QString activeInputDevice() const override { return {}; }
+    QString activeOutputDevice() const override { return isOpen() ? QStringLiteral("Speaker") : QString(); }
+    QString errorString() const override { return {}; }
+
+private:
+    Audio::PacedClock m_clock;
+    Audio::AudioStreamCallback *m_callback = nullptr;
+    std::vector<float> m_buffer;
+    int m_sampleRateHz = 0;
 };
 
 /// Both sides' packet counters grow by at least `packets` from their values now.
@@ -269,6 +306,18 @@ void TestMediaSessionDevices::lastDeviceGoneKeepsRtpFlowing()
     QVERIFY(lost.first().at(1).toString().isEmpty());
     // Without the null device taking over, nothing would be captured and no RTP would leave.
     QVERIFY2(flowsOn(*a, *b, 25), "RTP stopped when the last device went away");
+}
+
+void TestMediaSessionDevices::speakerWithoutMicrophoneStillSends()
+{
+    auto a = session(std::make_unique<SpeakerOnlyDevice>());
+    auto b = session(std::make_unique<Audio::NullBackend>());
+    QVERIFY(a && b);
+    QVERIFY(a->start(callConfig(b->localRtpPort())));
+    QVERIFY(b->start(callConfig(a->localRtpPort())));
+    QTRY_COMPARE_WITH_TIMEOUT(a->statistics().outputDevice, QStringLiteral("Speaker"), kTimeoutMs);
+    // Without stand-in silence A would send nothing and B would end the call on its RTP timeout.
+    QVERIFY2(flowsOn(*a, *b, 25), qPrintable(QStringLiteral("A sent %1").arg(a->statistics().packetsSent)));
 }
 
 QTEST_GUILESS_MAIN(TestMediaSessionDevices)
