@@ -46,6 +46,8 @@ struct CallStatistics
 
     // Device side.
     int deviceSampleRateHz = 0;
+    QString inputDevice;  ///< the microphone actually in use (after any fallback), as the backend names it
+    QString outputDevice; ///< the speaker actually in use
     std::uint64_t playbackUnderruns = 0; ///< device asked for samples the media thread had not produced
     std::uint64_t captureOverruns = 0;   ///< captured samples dropped because the media thread lagged
 

@@ -56,7 +56,9 @@ public:
     void setDirection(MediaDirection direction);
     /// New peer address mid-call (re-INVITE); resets latching and the receive statistics' source.
     void setRemote(const QString &address, std::uint16_t rtpPort, std::uint16_t rtcpPort = 0);
-    /// Reopens the device with other input/output names.
+    /// Reopens the device with other input/output names (empty: the default) without interrupting the RTP
+    /// streams. A name that cannot be opened falls back to the default, else to no sound, and is reported by
+    /// audioDeviceFellBack(); the call goes on either way. statistics() shows the names in use.
     void switchDevices(const QString &inputDeviceName, const QString &outputDeviceName);
     /// Sends DTMF digits (0-9 * # A-D) as RFC 4733 events; false when events were not negotiated or a
     /// digit is invalid (nothing is sent then).
@@ -74,7 +76,10 @@ Q_SIGNALS:
     void unexpectedSourceSeen(const QString &address);
     /// Symmetric RTP latched onto the address the peer's media actually comes from.
     void remoteLatched(const QString &address);
+    /// An open device went away mid-call; replacementName is what the media now uses (empty: no sound device
+    /// is left, the call's RTP goes on with silence).
     void audioDeviceLost(const QString &deviceName, const QString &replacementName);
+    /// A requested device was missing or would not open (at start or on a switch); usedName replaces it.
     void audioDeviceFellBack(const QString &requestedName, const QString &usedName);
     void mediaError(const QString &message);
 

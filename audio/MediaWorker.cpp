@@ -23,6 +23,7 @@ constexpr std::size_t kDatagramBytes = 2048;
 constexpr auto kHousekeepingPeriod = std::chrono::milliseconds(100);
 constexpr auto kUnexpectedReportPeriod = std::chrono::seconds(5);
 constexpr int kBridgeMs = 500;
+constexpr auto kCaptureStallLimit = std::chrono::milliseconds(200);
 } // namespace
 
 MediaWorker::MediaWorker(const MediaSessionConfig &config, AudioDevice &device, RtpSocketPair &sockets,
@@ -61,29 +62,68 @@ void MediaWorker::post(Command command)
     m_commands.push_back(std::move(command));
 }
 
-void MediaWorker::openDevice(const QString &input, const QString &output)
+AudioStreamConfig MediaWorker::streamConfig(const QString &input, const QString &output) const
 {
-    if (m_activeDevice)
-        m_activeDevice->close();
     AudioStreamConfig stream;
     stream.inputDeviceName = input;
     stream.outputDeviceName = output;
     stream.sampleRateHz = m_deviceRateHz;
     stream.framesPerBuffer = m_config.deviceFramesPerBuffer * m_deviceRateHz / std::max(1, m_config.deviceSampleRateHz);
-    if (m_device.open(stream, m_bridge.get())) {
-        m_activeDevice = &m_device;
-        if (m_device.sampleRateHz() == m_deviceRateHz)
-            return;
-        // The pipelines run at the rate they were built for; a device that insists on another rate is unusable.
-        m_device.close();
-        m_events.error(QStringLiteral("Audio device runs at %1 Hz instead of %2 Hz")
-                           .arg(m_device.sampleRateHz())
-                           .arg(m_deviceRateHz));
-    } else {
-        m_events.error(QStringLiteral("Cannot open audio device: %1").arg(m_device.errorString()));
+    return stream;
+}
+
+bool MediaWorker::tryOpen(const AudioStreamConfig &stream, QString *error)
+{
+    if (!m_device.open(stream, m_bridge.get())) {
+        *error = QStringLiteral("Cannot open audio device: %1").arg(m_device.errorString());
+        return false;
     }
+    if (m_device.sampleRateHz() == m_deviceRateHz) {
+        m_activeDevice = &m_device;
+        return true;
+    }
+    // The pipelines run at the rate they were built for; a device that insists on another rate is unusable.
+    *error = QStringLiteral("Audio device runs at %1 Hz instead of %2 Hz").arg(m_device.sampleRateHz()).arg(m_deviceRateHz);
+    m_device.close();
+    return false;
+}
+
+void MediaWorker::openDevice(const QString &input, const QString &output)
+{
+    if (m_activeDevice)
+        m_activeDevice->close();
+    m_activeDevice = nullptr;
+    const AudioStreamConfig stream = streamConfig(input, output);
+    QString error;
+    if (tryOpen(stream, &error))
+        return;
+    m_events.error(error);
     m_fallbackDevice.open(stream, m_bridge.get());
     m_activeDevice = &m_fallbackDevice;
+}
+
+void MediaWorker::switchDevices(const QString &input, const QString &output)
+{
+    m_config.inputDeviceName = input;
+    m_config.outputDeviceName = output;
+    if (m_activeDevice)
+        m_activeDevice->close();
+    m_activeDevice = nullptr;
+    QString error;
+    if (!tryOpen(streamConfig(input, output), &error)) {
+        // A bad choice mid-call must not end the call: back to the defaults, else on without sound.
+        const AudioStreamConfig defaults = streamConfig(QString(), QString());
+        if (!tryOpen(defaults, &error)) {
+            m_fallbackDevice.open(defaults, m_bridge.get());
+            m_activeDevice = &m_fallbackDevice;
+        }
+        const QString usedInput = m_activeDevice->activeInputDevice();
+        const QString usedOutput = m_activeDevice->activeOutputDevice();
+        if (!input.isEmpty() && usedInput != input)
+            m_events.deviceFellBack(input, usedInput);
+        if (!output.isEmpty() && usedOutput != output)
+            m_events.deviceFellBack(output, usedOutput);
+    }
 }
 
 void MediaWorker::buildPipelines()
@@ -112,16 +152,11 @@ void MediaWorker::run()
         m_events.error(QStringLiteral("Codec %1 is not available").arg(codecName(m_config.codec)));
         return;
     }
-    m_device.setEventHandler([this](const AudioDeviceEvent &event) {
-        using Kind = AudioDeviceEvent::Kind;
-        if (event.kind == Kind::InputLost || event.kind == Kind::OutputLost)
-            m_events.deviceLost(event.deviceName, event.replacementName);
-        else if (event.kind == Kind::InputFellBackToDefault || event.kind == Kind::OutputFellBackToDefault)
-            m_events.deviceFellBack(event.deviceName, event.replacementName);
-    });
+    m_device.setEventHandler([this](const AudioDeviceEvent &event) { onDeviceEvent(event); });
     openDevice(m_config.inputDeviceName, m_config.outputDeviceName);
     const Clock::time_point begin = Clock::now();
     m_livenessSince = begin;
+    m_lastCapture = begin;
     m_nextHousekeeping = begin;
 
     UdpSocket *sockets[2] = {&m_sockets.rtp(), &m_sockets.rtcp()};
@@ -134,7 +169,7 @@ void MediaWorker::run()
             receiveRtp(now);
         if (readable[1])
             receiveRtcp(now);
-        pumpCapture();
+        pumpCapture(now);
         pumpPlayback();
         if (m_rtcp->isDue(now))
             sendRtcp(now, false);
@@ -146,6 +181,21 @@ void MediaWorker::run()
     sendRtcp(Clock::now(), true);
     publishStatistics(Clock::now());
     m_device.setEventHandler({});
+}
+
+// Media thread (the device reports from open() and service(), both called here).
+void MediaWorker::onDeviceEvent(const AudioDeviceEvent &event)
+{
+    using Kind = AudioDeviceEvent::Kind;
+    if (event.kind == Kind::InputLost || event.kind == Kind::OutputLost) {
+        m_events.deviceLost(event.deviceName, event.replacementName);
+        // Nothing left open on the device: keep the call's clock (and so its RTP) going on the null device
+        // rather than letting the call fall silent until the peer gives up on it.
+        if (m_activeDevice == &m_device && !m_device.isOpen())
+            m_deviceLostEntirely = true;
+    } else if (event.kind == Kind::InputFellBackToDefault || event.kind == Kind::OutputFellBackToDefault) {
+        m_events.deviceFellBack(event.deviceName, event.replacementName);
+    }
 }
 
 void MediaWorker::drainCommands()
@@ -172,9 +222,7 @@ void MediaWorker::apply(const Command &command)
     } else if (const auto *remote = std::get_if<SetRemote>(&command)) {
         setRemote(remote->address, remote->rtpPort, remote->rtcpPort);
     } else if (const auto *devices = std::get_if<SwitchDevices>(&command)) {
-        m_config.inputDeviceName = devices->input;
-        m_config.outputDeviceName = devices->output;
-        openDevice(devices->input, devices->output);
+        switchDevices(devices->input, devices->output);
     } else if (const auto *digits = std::get_if<SendDigits>(&command)) {
         for (const QChar digit : digits->digits)
             m_send->queueDigit(digit.toLatin1(), digits->durationMs);
@@ -289,14 +337,32 @@ void MediaWorker::reportUnexpected(const SocketAddress &from, Clock::time_point 
     }
 }
 
-void MediaWorker::pumpCapture()
+void MediaWorker::pumpCapture(Clock::time_point now)
 {
     SpscRingBuffer<float> &ring = m_bridge->captureRing();
     const auto frame = m_captureFrame.size();
     const bool transmit = transmitting();
+    const bool captured = ring.available() > m_captureLeftover; // the device wrote since the last turn
     while (ring.available() >= frame) {
         ring.read(m_captureFrame.data(), frame);
         m_send->processFrame(m_captureFrame.data(), transmit, m_muted);
+    }
+    m_captureLeftover = ring.available();
+    if (captured || now - m_lastCapture < kCaptureStallLimit) {
+        if (captured)
+            m_lastCapture = now;
+        m_nextSilentFrame = Clock::time_point{};
+        return;
+    }
+    // No microphone delivers (only the speaker opened, or the microphone died and nothing replaced it): send
+    // paced silence so the peer still gets RTP, hears the call is alive and does not time it out.
+    const auto period = std::chrono::microseconds(static_cast<long long>(frame) * 1000000 / m_deviceRateHz);
+    if (m_nextSilentFrame == Clock::time_point{})
+        m_nextSilentFrame = now;
+    std::fill(m_captureFrame.begin(), m_captureFrame.end(), 0.0f);
+    while (m_nextSilentFrame <= now) {
+        m_send->processFrame(m_captureFrame.data(), transmit, m_muted);
+        m_nextSilentFrame += period;
     }
 }
 
@@ -335,6 +401,12 @@ void MediaWorker::housekeeping(Clock::time_point now)
     m_nextHousekeeping = now + kHousekeepingPeriod;
     if (m_activeDevice)
         m_activeDevice->service();
+    if (m_deviceLostEntirely) {
+        m_deviceLostEntirely = false;
+        m_device.close();
+        m_fallbackDevice.open(streamConfig(QString(), QString()), m_bridge.get());
+        m_activeDevice = &m_fallbackDevice; // the loss itself was reported with an empty replacement
+    }
     const bool timeoutEnabled = m_config.rtpTimeoutMs > 0 && m_direction != MediaDirection::Inactive;
     if (timeoutEnabled && !m_timedOut && now - m_livenessSince > std::chrono::milliseconds(m_config.rtpTimeoutMs)) {
         m_timedOut = true;
@@ -373,6 +445,10 @@ void MediaWorker::publishStatistics(Clock::time_point now)
     s.remoteJitterMs = m_rtcp->remoteJitterMs();
     s.roundTripTimeMs = m_rtcp->roundTripTimeMs();
     s.deviceSampleRateHz = m_deviceRateHz;
+    if (m_activeDevice) {
+        s.inputDevice = m_activeDevice->activeInputDevice();
+        s.outputDevice = m_activeDevice->activeOutputDevice();
+    }
     s.playbackUnderruns = m_bridge->playbackUnderruns();
     s.captureOverruns = m_bridge->captureOverruns();
     s.rtpTimedOut = m_timedOut;

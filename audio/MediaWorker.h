@@ -3,6 +3,8 @@
 #pragma once
 
 #include "audio/AudioBridge.h"
+#include "audio/AudioDeviceEvent.h"
+#include "audio/AudioStreamConfig.h"
 #include "audio/MediaSessionConfig.h"
 #include "audio/NullBackend.h"
 #include "audio/SocketAddress.h"
@@ -92,15 +94,19 @@ private:
     using Clock = std::chrono::steady_clock;
 
     void run();
+    AudioStreamConfig streamConfig(const QString &input, const QString &output) const;
+    bool tryOpen(const AudioStreamConfig &stream, QString *error);
     void openDevice(const QString &input, const QString &output);
+    void switchDevices(const QString &input, const QString &output);
     void buildPipelines();
+    void onDeviceEvent(const AudioDeviceEvent &event);
     void drainCommands();
     void apply(const Command &command);
     void setRemote(const QString &address, std::uint16_t rtpPort, std::uint16_t rtcpPort);
     void receiveRtp(Clock::time_point now);
     void receiveRtcp(Clock::time_point now);
     void handleRtp(const RtpPacket &packet, const SocketAddress &from, Clock::time_point now);
-    void pumpCapture();
+    void pumpCapture(Clock::time_point now);
     void pumpPlayback();
     void sendRtcp(Clock::time_point now, bool bye);
     void housekeeping(Clock::time_point now);
@@ -122,6 +128,7 @@ private:
 
     NullBackend m_fallbackDevice; // keeps the call's clock running when no sound device opens
     AudioDevice *m_activeDevice = nullptr;
+    bool m_deviceLostEntirely = false; // set from a device event, acted on in housekeeping()
     std::unique_ptr<AudioBridge> m_bridge;
     std::unique_ptr<EchoCanceller> m_echoCanceller;
     std::unique_ptr<SendPipeline> m_send;
@@ -144,6 +151,9 @@ private:
     bool m_rtpSeen = false;
     bool m_timedOut = false;
     Clock::time_point m_nextHousekeeping;
+    Clock::time_point m_lastCapture;     // last time the device delivered microphone samples
+    Clock::time_point m_nextSilentFrame; // pacing of stand-in silence while it delivers none
+    std::size_t m_captureLeftover = 0;   // samples short of a frame left in the capture ring
     SocketAddress m_lastUnexpected;
     Clock::time_point m_lastUnexpectedReport;
     std::uint64_t m_unexpectedPackets = 0;

@@ -28,6 +28,9 @@ struct LineConfig
     int expiresSeconds = 300;  ///< Requested registration lifetime
     QString outboundProxy;     ///< Optional host[:port] every request is sent through
     bool enabled = true;
+    /// Sound output this line's calls play on (as broadcast systems give each line its own fader); empty =
+    /// the preferences' speaker. Used by the application's media, not by the engine.
+    QString audioOutputDevice;
 
     QString effectiveAuthUser() const { return authUser.isEmpty() ? extension : authUser; }
     /// Human-readable problems, empty when the line can be registered.

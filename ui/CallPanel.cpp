@@ -127,6 +127,8 @@ void CallPanel::showCall(const Sip::CallEvent &event)
         m_statistics.remove(event.callId);
         const QString why = event.diagnosis.isEmpty() ? event.reason : event.diagnosis;
         m_statusLabel->setText(tr("Call with %1 ended: %2").arg(event.peer, why));
+        if (m_deviceNoticeLabel && m_deviceNoticeCallId == event.callId)
+            m_deviceNoticeLabel->hide();
     } else {
         m_calls.insert(event.callId, event);
         m_statusLabel->clear();
@@ -141,6 +143,20 @@ void CallPanel::showStatistics(const QString &callId, const QString &text)
     m_statistics.insert(callId, text);
     if (callId == currentCallId())
         m_statisticsLabel->setText(text);
+}
+
+void CallPanel::showDeviceNotice(const QString &callId, const QString &text)
+{
+    if (!m_deviceNoticeLabel) {
+        m_deviceNoticeLabel = new QLabel(this);
+        m_deviceNoticeLabel->setObjectName(QStringLiteral("deviceNoticeLabel"));
+        m_deviceNoticeLabel->setWordWrap(true);
+        m_deviceNoticeLabel->setTextFormat(Qt::PlainText);
+        layout()->addWidget(m_deviceNoticeLabel);
+    }
+    m_deviceNoticeCallId = callId;
+    m_deviceNoticeLabel->setText(text);
+    m_deviceNoticeLabel->show();
 }
 
 void CallPanel::refresh()

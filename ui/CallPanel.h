@@ -34,6 +34,9 @@ public Q_SLOTS:
     /// One line of media statistics for a call ("opus · loss 0.0 % · jitter 2.1 ms · RTT 0.4 ms"); shown
     /// while that call is the selected one.
     void showStatistics(const QString &callId, const QString &text);
+    /// A plain message about a call's sound devices ("Audio device 'Headset' was unplugged — now using
+    /// 'Default'"); stays until another one replaces it or that call ends.
+    void showDeviceNotice(const QString &callId, const QString &text);
 
 Q_SIGNALS:
     void answerRequested(const QString &callId);
@@ -61,6 +64,8 @@ private:
     QLineEdit *m_dtmfEdit;
     QLabel *m_statusLabel;
     QLabel *m_statisticsLabel;
+    QLabel *m_deviceNoticeLabel = nullptr; ///< Made on the first device notice
+    QString m_deviceNoticeCallId;
 };
 
 } // namespace Gui

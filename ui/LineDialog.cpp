@@ -32,6 +32,7 @@ LineDialog::LineDialog(const Sip::LineConfig &line, QWidget *parent)
     , m_outboundProxy(new QLineEdit(line.outboundProxy, this))
     , m_expires(new QSpinBox(this))
     , m_enabled(new QCheckBox(tr("Register this line"), this))
+    , m_audioOutput(new QComboBox(this))
     , m_address(new QLabel(this))
     , m_problems(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
@@ -100,6 +101,16 @@ LineDialog::LineDialog(const Sip::LineConfig &line, QWidget *parent)
     networkForm->addRow(tr("E&xpiry:"), m_expires);
     networkForm->addRow(QString(), m_enabled);
 
+    m_audioOutput->setObjectName(QStringLiteral("audioOutputCombo"));
+    m_audioOutput->setAccessibleName(tr("Audio output for this line's calls"));
+    m_audioOutput->setToolTip(tr("Calls on this line play on this device instead of the speaker chosen in the "
+                                 "preferences. If it is not connected when a call starts, the preferences' "
+                                 "speaker is used and a message says so."));
+    setAudioOutputDevices({});
+    auto *audio = new QGroupBox(tr("Audio"), this);
+    auto *audioForm = new QFormLayout(audio);
+    audioForm->addRow(tr("Audio o&utput:"), m_audioOutput);
+
     QPushButton *startOver = m_buttons->addButton(tr("Start over with the wizard…"), QDialogButtonBox::ResetRole);
     startOver->setObjectName(QStringLiteral("startOverButton"));
     startOver->setIcon(Theme::icon(QStringLiteral("wizard")));
@@ -115,6 +126,7 @@ LineDialog::LineDialog(const Sip::LineConfig &line, QWidget *parent)
     layout->addWidget(m_address);
     layout->addWidget(account);
     layout->addWidget(network);
+    layout->addWidget(audio);
     layout->addWidget(m_problems);
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -140,7 +152,27 @@ Sip::LineConfig LineDialog::line() const
     line.outboundProxy = m_outboundProxy->text().trimmed();
     line.expiresSeconds = m_expires->value();
     line.enabled = m_enabled->isChecked();
+    line.audioOutputDevice = m_audioOutput->currentData().toString();
     return line;
+}
+
+void LineDialog::setAudioOutputDevices(const QStringList &names)
+{
+    const QString selected =
+        m_audioOutput->count() > 0 ? m_audioOutput->currentData().toString() : m_original.audioOutputDevice;
+    m_audioOutput->clear();
+    m_audioOutput->addItem(tr("Default (from Preferences)"), QString());
+    for (const QString &name : names) {
+        if (!name.isEmpty())
+            m_audioOutput->addItem(name, name);
+    }
+    int index = m_audioOutput->findData(selected);
+    if (index < 0 && !selected.isEmpty()) {
+        // A device that is unplugged now stays the line's choice unless the user picks another.
+        m_audioOutput->addItem(tr("%1 (not connected)").arg(selected), selected);
+        index = m_audioOutput->count() - 1;
+    }
+    m_audioOutput->setCurrentIndex(std::max(0, index));
 }
 
 QStringList LineDialog::problems() const

@@ -24,6 +24,9 @@ public:
     explicit LineDialog(const Sip::LineConfig &line, QWidget *parent = nullptr);
 
     Sip::LineConfig line() const;
+    /// The output devices the line can be routed to (names as the audio backend lists them). The line's
+    /// current choice stays selectable, marked as not connected, when it is not among them.
+    void setAudioOutputDevices(const QStringList &names);
     /// Problems with the fields as typed, empty when the line can be saved.
     QStringList problems() const;
 
@@ -44,6 +47,7 @@ private:
     QLineEdit *m_outboundProxy;
     QSpinBox *m_expires;
     QCheckBox *m_enabled;
+    QComboBox *m_audioOutput;
     QLabel *m_address;
     QLabel *m_problems;
     QDialogButtonBox *m_buttons;

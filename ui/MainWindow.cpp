@@ -411,6 +411,8 @@ void MainWindow::editLine(const QString &lineId)
         return;
     auto *dialog = new LineDialog(m_lineModel->line(id), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_audioOutputLister)
+        dialog->setAudioOutputDevices(m_audioOutputLister());
     connect(dialog, &LineDialog::accepted, this, [this, dialog] { Q_EMIT lineEdited(dialog->line()); });
     connect(dialog, &LineDialog::startOverRequested, this, [this, id] { startOver(id); });
     dialog->open();

@@ -7,6 +7,8 @@
 #include "ui/Theme.h"
 
 #include <QMainWindow>
+#include <QStringList>
+#include <functional>
 
 class QDockWidget;
 class QLabel;
@@ -52,6 +54,8 @@ public:
     void setProfileLabel(const QString &label);
     /// Lets the tray show the overall state and notifications (no-op without a system tray).
     void setTrayEnabled(bool enabled);
+    /// Where the line dialog gets the output devices a line can be routed to (asked each time it opens).
+    void setAudioOutputLister(std::function<QStringList()> lister) { m_audioOutputLister = std::move(lister); }
 
 public Q_SLOTS:
     void newLineWizard();
@@ -85,6 +89,7 @@ private:
     void refreshIcons();
 
     Sip::SipEngine *m_engine;
+    std::function<QStringList()> m_audioOutputLister;
     LineListModel *m_lineModel;
     QListView *m_lineView = nullptr;
     DialPad *m_dialPad = nullptr;

@@ -84,8 +84,9 @@ QWidget *PreferencesDialog::audioPage(const Preferences &current)
     form->addRow(tr("Level:"), meter);
     form->addRow(tr("S&peaker / headset:"), m_output);
     form->addRow(tr("&Ringing on:"), m_ringing);
-    auto *hint = new QLabel(tr("Speak: the bar moves when the microphone hears you. A device that is unplugged "
-                               "later falls back to the system default, with a message."),
+    auto *hint = new QLabel(tr("Speak: the bar moves when the microphone hears you. A new choice applies at once, "
+                               "also to calls in progress. A device that is unplugged later falls back to the "
+                               "system default, with a message."),
                             page);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
@@ -182,8 +183,8 @@ void PreferencesDialog::hideEvent(QHideEvent *event)
 void PreferencesDialog::restartMeter()
 {
     stopMeter();
-    if (!m_device || !isVisible()) {
-        m_meterStatus->setText(m_device ? QString() : tr("The level meter is off during a call."));
+    if (!m_device || !m_meterAvailable || !isVisible()) {
+        m_meterStatus->setText(m_device && m_meterAvailable ? QString() : tr("The level meter is off during a call."));
         return;
     }
     m_meter = std::make_unique<Audio::InputLevelMeter>();

@@ -34,6 +34,9 @@ public:
     Preferences preferences() const;
     /// Last level shown, 0..100 (for tests and accessibility).
     int meterLevel() const;
+    /// False during a call: the devices are still listed, but the meter does not open the microphone
+    /// the call is using. Call before show().
+    void setLevelMeterAvailable(bool available) { m_meterAvailable = available; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -59,6 +62,7 @@ private:
     QLabel *m_caStatus = nullptr;
     QTimer *m_meterTimer = nullptr;
     float m_shownLevel = 0.0f;
+    bool m_meterAvailable = true;
 };
 
 } // namespace Gui

@@ -7,6 +7,8 @@
 #include "audio/RtpSocketPair.h"
 #include "sipcore/CallService.h"
 
+#include <algorithm>
+
 namespace App {
 namespace {
 
@@ -41,9 +43,65 @@ CallMedia::CallMedia(Sip::CallService &calls, DeviceFactory devices, const CallM
 
 CallMedia::~CallMedia() = default;
 
-Audio::MediaSession *CallMedia::bind(const QString &key, Sip::LocalMedia *local, QString *error)
+QString CallMedia::lineOf(const QString &callId) const
 {
-    auto *session = new Audio::MediaSession(m_devices(), this);
+    if (const auto it = m_lines.constFind(callId); it != m_lines.constEnd())
+        return *it;
+    const QList<Sip::CallEvent> calls = m_calls.activeCalls();
+    for (const Sip::CallEvent &call : calls) {
+        if (call.callId == callId)
+            return call.lineId;
+    }
+    return {};
+}
+
+CallMedia::Devices CallMedia::devicesFor(const QString &lineId, const Audio::AudioDevice &lister,
+                                         QString *notice) const
+{
+    Devices devices{m_options.inputDeviceName, m_options.outputDeviceName};
+    const QString lineOutput = m_lineOutput && !lineId.isEmpty() ? m_lineOutput(lineId) : QString();
+    if (lineOutput.isEmpty())
+        return devices;
+    const QList<Audio::AudioDeviceInfo> outputs = lister.outputDevices();
+    // A backend that lists nothing (the file backend takes any path) cannot tell: use the name as given.
+    const bool present = outputs.isEmpty() || std::any_of(outputs.begin(), outputs.end(), [&](const auto &info) {
+                             return info.name == lineOutput;
+                         });
+    if (present) {
+        devices.output = lineOutput;
+    } else if (notice) {
+        const QString fallback = devices.output.isEmpty() ? lister.defaultOutputDevice() : devices.output;
+        *notice = tr("The line's audio output '%1' is not connected — using '%2'").arg(lineOutput, fallback);
+    }
+    return devices;
+}
+
+void CallMedia::setDevices(const QString &inputDeviceName, const QString &outputDeviceName)
+{
+    m_options.inputDeviceName = inputDeviceName;
+    m_options.outputDeviceName = outputDeviceName;
+    if (m_sessions.isEmpty() || !m_devices)
+        return;
+    const std::unique_ptr<Audio::AudioDevice> lister = m_devices();
+    for (auto it = m_sessions.constBegin(); it != m_sessions.constEnd(); ++it) {
+        if (it.key() == kPending)
+            continue;
+        const Devices devices = devicesFor(lineOf(it.key()), *lister, nullptr);
+        const Devices previous = m_devicesOf.value(it.key());
+        if (devices.input == previous.input && devices.output == previous.output)
+            continue;
+        m_devicesOf.insert(it.key(), devices);
+        if (it.value()->isRunning())
+            it.value()->switchDevices(devices.input, devices.output);
+    }
+}
+
+Audio::MediaSession *CallMedia::bind(const QString &key, const QString &lineId, Sip::LocalMedia *local,
+                                     QString *error, QString *notice)
+{
+    std::unique_ptr<Audio::AudioDevice> device = m_devices();
+    const Devices devices = devicesFor(lineId, *device, notice);
+    auto *session = new Audio::MediaSession(std::move(device), this);
     const quint16 low = m_options.rtpPortMin ? m_options.rtpPortMin : Audio::RtpSocketPair::kDefaultPortMin;
     const quint16 high = m_options.rtpPortMax ? m_options.rtpPortMax : Audio::RtpSocketPair::kDefaultPortMax;
     if (!session->bindLocal(m_options.rtpBindAddress, low, high)) {
@@ -54,6 +112,7 @@ Audio::MediaSession *CallMedia::bind(const QString &key, Sip::LocalMedia *local,
         return nullptr;
     }
     m_sessions.insert(key, session);
+    m_devicesOf.insert(key, devices);
     local->rtpPort = session->localRtpPort();
     local->codecs = m_options.codecs;
     const bool wildcard =
@@ -65,20 +124,30 @@ Audio::MediaSession *CallMedia::bind(const QString &key, Sip::LocalMedia *local,
 QString CallMedia::call(const QString &lineId, const QString &target, QString *error)
 {
     Sip::LocalMedia local;
+    QString notice;
     // The port is needed before the call id exists: bind under a temporary key.
-    if (!bind(kPending, &local, error))
+    if (!bind(kPending, lineId, &local, error, &notice))
         return {};
     const QString callId = m_calls.call(lineId, target, local);
     m_sessions.insert(callId, m_sessions.take(kPending));
+    m_devicesOf.insert(callId, m_devicesOf.take(kPending));
+    m_lines.insert(callId, lineId);
+    if (!notice.isEmpty())
+        Q_EMIT deviceNotice(callId, notice);
     return callId;
 }
 
 bool CallMedia::answer(const QString &callId, QString *error)
 {
     Sip::LocalMedia local;
-    if (m_sessions.contains(callId) || !bind(callId, &local, error))
+    QString notice;
+    const QString lineId = lineOf(callId);
+    if (m_sessions.contains(callId) || !bind(callId, lineId, &local, error, &notice))
         return false;
+    m_lines.insert(callId, lineId);
     m_calls.answer(callId, local);
+    if (!notice.isEmpty())
+        Q_EMIT deviceNotice(callId, notice);
     return true;
 }
 
@@ -123,8 +192,9 @@ Audio::MediaSessionConfig CallMedia::configFor(const Sip::MediaParameters &media
     config.direction = toAudio(media.direction);
     config.rtpTimeoutMs = m_options.rtpTimeoutMs;
     config.echoControl = m_options.echoControl;
-    config.inputDeviceName = m_options.inputDeviceName;
-    config.outputDeviceName = m_options.outputDeviceName;
+    const Devices devices = m_devicesOf.value(media.callId, {m_options.inputDeviceName, m_options.outputDeviceName});
+    config.inputDeviceName = devices.input;
+    config.outputDeviceName = devices.output;
     config.deviceSampleRateHz = m_options.deviceSampleRateHz;
     config.deviceFramesPerBuffer = m_options.deviceSampleRateHz / 100;
     return config;
@@ -160,6 +230,7 @@ void CallMedia::onMediaChanged(const Sip::MediaParameters &media)
             Q_EMIT mediaFailed(callId, message);
             m_calls.hangUp(callId, Sip::HangUpCause::MediaError);
         });
+        connectSession(session, callId);
     }
     if (!session->start(configFor(media))) {
         const QString message = session->errorString();
@@ -168,10 +239,34 @@ void CallMedia::onMediaChanged(const Sip::MediaParameters &media)
     }
 }
 
+void CallMedia::connectSession(Audio::MediaSession *session, const QString &callId)
+{
+    connect(session, &Audio::MediaSession::audioDeviceLost, this,
+            [this, callId](const QString &lost, const QString &replacement) {
+                const QString name = lost.isEmpty() ? tr("the default device") : QStringLiteral("'%1'").arg(lost);
+                Q_EMIT deviceNotice(callId,
+                                    replacement.isEmpty()
+                                        ? tr("Audio device %1 was unplugged — no sound device is left; the call "
+                                             "goes on without sound")
+                                              .arg(name)
+                                        : tr("Audio device %1 was unplugged — now using '%2'").arg(name, replacement));
+            });
+    connect(session, &Audio::MediaSession::audioDeviceFellBack, this,
+            [this, callId](const QString &requested, const QString &used) {
+                Q_EMIT deviceNotice(callId,
+                                    used.isEmpty()
+                                        ? tr("Audio device '%1' is not available — the call goes on without sound")
+                                              .arg(requested)
+                                        : tr("Audio device '%1' is not available — using '%2'").arg(requested, used));
+            });
+}
+
 void CallMedia::onCallChanged(const Sip::CallEvent &event)
 {
     if (event.state != Sip::CallState::Ended)
         return;
+    m_lines.remove(event.callId);
+    m_devicesOf.remove(event.callId);
     Audio::MediaSession *session = m_sessions.take(event.callId);
     if (!session)
         return;

@@ -30,8 +30,8 @@ struct CallMediaOptions
     quint16 rtpPortMin = 0; ///< 0 = the media layer's default range
     quint16 rtpPortMax = 0;
     QStringList codecs; ///< Preference, of "opus", "PCMU", "PCMA"; empty = all
-    QString inputDeviceName;
-    QString outputDeviceName;
+    QString inputDeviceName;  ///< The preferences' microphone; empty = the backend's default
+    QString outputDeviceName; ///< The preferences' speaker, for lines without an output of their own
     int deviceSampleRateHz = 48000;
     int rtpTimeoutMs = 30000; ///< The call is hung up after this long without RTP; 0 = never
     bool echoControl = true;
@@ -47,12 +47,18 @@ class CallMedia : public QObject
     Q_OBJECT
 public:
     using DeviceFactory = std::function<std::unique_ptr<Audio::AudioDevice>()>;
+    /// The output device a line's calls are routed to (empty: the preferences' one).
+    using LineOutputLookup = std::function<QString(const QString &lineId)>;
 
     CallMedia(Sip::CallService &calls, DeviceFactory devices, const CallMediaOptions &options,
               QObject *parent = nullptr);
     ~CallMedia() override;
 
     void setOptions(const CallMediaOptions &options) { m_options = options; }
+    void setLineOutputLookup(LineOutputLookup lookup) { m_lineOutput = std::move(lookup); }
+    /// New preferences' devices: kept for the next calls and switched to in every running call (a call
+    /// on a line with its own output keeps that output), without interrupting it.
+    void setDevices(const QString &inputDeviceName, const QString &outputDeviceName);
     const CallMediaOptions &options() const { return m_options; }
 
     /// Binds media and places the call; returns its id (empty with error set when no RTP port is free).
@@ -65,6 +71,8 @@ public:
 
     /// Latest statistics of a call; after it ended, the last ones it had.
     Audio::CallStatistics statistics(const QString &callId) const;
+    /// The line a call is on; empty when unknown.
+    QString lineOf(const QString &callId) const;
     /// What was negotiated last for the call (invalid before the first answer).
     Sip::MediaParameters media(const QString &callId) const { return m_media.value(callId); }
 
@@ -75,9 +83,21 @@ Q_SIGNALS:
     void mediaFailed(const QString &callId, const QString &message);
     /// No RTP for rtpTimeoutMs: the call is hung up with HangUpCause::MediaTimeout.
     void mediaTimedOut(const QString &callId);
+    /// Something about a call's sound devices the user should know; the call goes on. For example
+    /// "Audio device 'Headset' was unplugged — now using 'Default'".
+    void deviceNotice(const QString &callId, const QString &message);
 
 private:
-    Audio::MediaSession *bind(const QString &key, Sip::LocalMedia *local, QString *error);
+    struct Devices
+    {
+        QString input;
+        QString output;
+    };
+
+    Audio::MediaSession *bind(const QString &key, const QString &lineId, Sip::LocalMedia *local, QString *error,
+                              QString *notice);
+    Devices devicesFor(const QString &lineId, const Audio::AudioDevice &lister, QString *notice) const;
+    void connectSession(Audio::MediaSession *session, const QString &callId);
     void onCallChanged(const Sip::CallEvent &event);
     void onMediaChanged(const Sip::MediaParameters &media);
     Audio::MediaSessionConfig configFor(const Sip::MediaParameters &media) const;
@@ -85,9 +105,12 @@ private:
     Sip::CallService &m_calls;
     DeviceFactory m_devices;
     CallMediaOptions m_options;
+    LineOutputLookup m_lineOutput;
     QHash<QString, Audio::MediaSession *> m_sessions; // children of this object
     QHash<QString, Sip::MediaParameters> m_media;
     QHash<QString, Audio::CallStatistics> m_finalStatistics;
+    QHash<QString, QString> m_lines;     // call id -> line id
+    QHash<QString, Devices> m_devicesOf; // call id -> devices asked for
 };
 
 } // namespace App

@@ -157,6 +157,7 @@ QList<Sip::LineConfig> AppSettings::lines() const
         line.expiresSeconds = m_settings->value(QStringLiteral("expiresSeconds"), 300).toInt();
         line.outboundProxy = m_settings->value(QStringLiteral("outboundProxy")).toString();
         line.enabled = m_settings->value(QStringLiteral("enabled"), true).toBool();
+        line.audioOutputDevice = m_settings->value(QStringLiteral("audioOutputDevice")).toString();
         ordered.append({m_settings->value(QStringLiteral("order"), 0).toInt(), line});
         m_settings->endGroup();
     }
@@ -187,6 +188,10 @@ void AppSettings::saveLine(const Sip::LineConfig &line)
     m_settings->setValue(QStringLiteral("expiresSeconds"), line.expiresSeconds);
     m_settings->setValue(QStringLiteral("outboundProxy"), line.outboundProxy);
     m_settings->setValue(QStringLiteral("enabled"), line.enabled);
+    if (line.audioOutputDevice.isEmpty())
+        m_settings->remove(QStringLiteral("audioOutputDevice"));
+    else
+        m_settings->setValue(QStringLiteral("audioOutputDevice"), line.audioOutputDevice);
     // The password is never written here; see SecretStore.
     m_settings->endGroup();
     m_settings->endGroup();

@@ -5,6 +5,9 @@
 #include "app/calls/CallMedia.h"
 #include "audio/PortAudioBackend.h"
 #include "sipcore/CallService.h"
+#include "sipcore/SipEngine.h"
+#include "sipcore/SipLog.h"
+#include "ui/LineListModel.h"
 #include "ui/CallPanel.h"
 #include "ui/DialPad.h"
 #include "ui/MainWindow.h"
@@ -46,11 +49,27 @@ CallController::CallController(Sip::SipEngine &engine, Gui::MainWindow &window, 
     connect(m_media, &CallMedia::mediaFailed, this, [this](const QString &, const QString &message) {
         m_window.statusBar()->showMessage(tr("Call audio failed: %1").arg(message), 20000);
     });
+    // Calls on a line with an output device of its own play there.
+    m_media->setLineOutputLookup(
+        [this](const QString &lineId) { return m_window.lineModel()->line(lineId).audioOutputDevice; });
+    // Device trouble never ends a call; the user reads what happened in the panel, the status bar and the log.
+    connect(m_media, &CallMedia::deviceNotice, this,
+            [this, panel, sipLog = engine.log()](const QString &callId, const QString &message) {
+                panel->showDeviceNotice(callId, message);
+                m_window.statusBar()->showMessage(message, 20000);
+                if (sipLog)
+                    sipLog->appendStep(m_media->lineOf(callId), message, Sip::LogEntry::Kind::Error);
+            });
     connect(&m_statisticsTimer, &QTimer::timeout, this, &CallController::publishStatistics);
     m_statisticsTimer.start(1000);
 }
 
 CallController::~CallController() = default;
+
+void CallController::setAudioDevices(const QString &inputDeviceName, const QString &outputDeviceName)
+{
+    m_media->setDevices(inputDeviceName, outputDeviceName);
+}
 
 void CallController::publishStatistics()
 {

@@ -30,6 +30,8 @@ public:
 
     Sip::CallService *calls() const { return m_calls; }
     CallMedia *media() const { return m_media; }
+    /// The preferences' microphone and speaker: used by the next calls and switched to in running ones.
+    void setAudioDevices(const QString &inputDeviceName, const QString &outputDeviceName);
 
 private:
     void dial(const QString &number);

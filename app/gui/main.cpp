@@ -14,6 +14,7 @@
 #include "app/gui/SingleInstance.h"
 #include "app/gui/WindowPersistence.h"
 #include "audio/PortAudioBackend.h"
+#include "sipcore/CallService.h"
 #include "sipcore/PresenceService.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
@@ -152,12 +153,26 @@ int main(int argc, char *argv[])
         window.activateWindow();
     });
 
-    QObject::connect(&window, &Gui::MainWindow::preferencesRequested, &window, [&window, &settings] {
+    calls.setAudioDevices(settings.preferences().inputDevice, settings.preferences().outputDevice);
+    window.setAudioOutputLister([] {
+        // PortAudio is brought up only while asked: it probes every sound card.
+        Audio::PortAudioBackend audio;
+        QStringList names;
+        for (const Audio::AudioDeviceInfo &device : audio.outputDevices())
+            names.append(device.name);
+        return names;
+    });
+    QObject::connect(&window, &Gui::MainWindow::preferencesRequested, &window, [&window, &settings, &calls] {
         // PortAudio is brought up only while the dialog is open: it probes every sound card.
         Audio::PortAudioBackend audio;
         Gui::PreferencesDialog dialog(settings.preferences(), audio.isInitialized() ? &audio : nullptr, &window);
-        if (dialog.exec() == QDialog::Accepted)
-            settings.setPreferences(dialog.preferences());
+        // The level meter would compete with a call for the microphone: off while a call runs.
+        dialog.setLevelMeterAvailable(calls.calls()->activeCalls().isEmpty());
+        if (dialog.exec() == QDialog::Accepted) {
+            const Gui::Preferences chosen = dialog.preferences();
+            settings.setPreferences(chosen);
+            calls.setAudioDevices(chosen.inputDevice, chosen.outputDevice); // running calls switch now
+        }
     });
 
     Sip::EngineOptions engineOptions;
