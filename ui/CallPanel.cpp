@@ -3,6 +3,7 @@
 #include "ui/CallPanel.h"
 
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -17,7 +18,9 @@ CallPanel::CallPanel(QWidget *parent)
     : QWidget(parent), m_incomingLabel(new QLabel(this)), m_answerButton(new QPushButton(tr("Answer"), this)),
       m_rejectButton(new QPushButton(tr("Reject"), this)), m_callList(new QListWidget(this)),
       m_hangUpButton(new QPushButton(tr("Hang up"), this)), m_holdButton(new QToolButton(this)),
-      m_muteButton(new QToolButton(this)), m_dtmfEdit(new QLineEdit(this)), m_statusLabel(new QLabel(this)),
+      m_muteButton(new QToolButton(this)), m_dtmfEdit(new QLineEdit(this)),
+      m_transferButton(new QPushButton(tr("Transfer…"), this)), m_transferLabel(new QLabel(this)),
+      m_statusLabel(new QLabel(this)),
       m_statisticsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("callPanel"));
@@ -31,6 +34,11 @@ CallPanel::CallPanel(QWidget *parent)
     m_dtmfEdit->setObjectName(QStringLiteral("dtmfEdit"));
     m_statusLabel->setObjectName(QStringLiteral("callStatusLabel"));
     m_statisticsLabel->setObjectName(QStringLiteral("callStatisticsLabel"));
+    m_transferButton->setObjectName(QStringLiteral("transferButton"));
+    m_transferButton->setToolTip(tr("Hand the selected call over to another number (blind transfer)"));
+    m_transferLabel->setObjectName(QStringLiteral("transferStatusLabel"));
+    m_transferLabel->setWordWrap(true);
+    m_transferLabel->hide();
 
     m_incomingLabel->setWordWrap(true);
     m_statusLabel->setWordWrap(true);
@@ -72,6 +80,7 @@ CallPanel::CallPanel(QWidget *parent)
         if (!id.isEmpty() && !text.isEmpty())
             Q_EMIT digitsRequested(id, text.right(1).toUpper());
     });
+    connect(m_transferButton, &QPushButton::clicked, this, &CallPanel::askTransferTarget);
     connect(m_callList, &QListWidget::currentRowChanged, this, [this] { refresh(); });
 
     auto *incoming = new QHBoxLayout;
@@ -82,6 +91,7 @@ CallPanel::CallPanel(QWidget *parent)
     controls->addWidget(m_hangUpButton);
     controls->addWidget(m_holdButton);
     controls->addWidget(m_muteButton);
+    controls->addWidget(m_transferButton);
     controls->addWidget(m_dtmfEdit, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -89,6 +99,7 @@ CallPanel::CallPanel(QWidget *parent)
     layout->addWidget(m_callList);
     layout->addLayout(controls);
     layout->addWidget(m_statisticsLabel);
+    layout->addWidget(m_transferLabel);
     layout->addWidget(m_statusLabel);
     refresh();
 }
@@ -125,9 +136,13 @@ void CallPanel::showCall(const Sip::CallEvent &event)
         m_calls.remove(event.callId);
         m_muted.remove(event.callId);
         m_statistics.remove(event.callId);
+        m_transferring.remove(event.callId);
         const QString why = event.diagnosis.isEmpty() ? event.reason : event.diagnosis;
         m_statusLabel->setText(tr("Call with %1 ended: %2").arg(event.peer, why));
     } else {
+        // A new call starts afresh; the outcome of the last transfer stays until then.
+        if (!m_calls.contains(event.callId) && m_transferring.isEmpty())
+            m_transferLabel->hide();
         m_calls.insert(event.callId, event);
         m_statusLabel->clear();
     }
@@ -141,6 +156,65 @@ void CallPanel::showStatistics(const QString &callId, const QString &text)
     m_statistics.insert(callId, text);
     if (callId == currentCallId())
         m_statisticsLabel->setText(text);
+}
+
+void CallPanel::askTransferTarget()
+{
+    const QString callId = currentCallId();
+    if (callId.isEmpty() || !Sip::isActive(m_calls.value(callId).state))
+        return;
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("transferDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Offhook — Transfer call"));
+    dialog->setLabelText(tr("Transfer the call with %1 to (number or sip: address):")
+                             .arg(describe(m_calls.value(callId)).section(QStringLiteral(" — "), 0, 0)));
+    dialog->setOkButtonText(tr("Transfer"));
+    dialog->setTextValue(m_transferSuggestion ? m_transferSuggestion() : QString());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, callId](const QString &text) {
+        const QString target = text.trimmed();
+        // The call may have ended while the dialog was open.
+        if (target.isEmpty() || !m_calls.contains(callId))
+            return;
+        m_transferring.insert(callId);
+        m_transferLabel->setText(tr("Transferring to %1…").arg(target));
+        m_transferLabel->show();
+        refresh();
+        Q_EMIT transferRequested(callId, target);
+    });
+    dialog->open();
+}
+
+void CallPanel::showTransfer(const Sip::TransferEvent &event)
+{
+    QString target = event.target;
+    for (const QString &scheme : {QStringLiteral("sip:"), QStringLiteral("sips:")}) {
+        if (target.startsWith(scheme, Qt::CaseInsensitive))
+            target = target.mid(scheme.size());
+    }
+    const QString status = QStringLiteral("%1 %2").arg(event.statusCode).arg(event.reason).trimmed();
+    QString text;
+    if (event.finished && event.succeeded)
+        text = tr("Transferred to %1.").arg(target);
+    else if (event.finished)
+        text = tr("Transfer to %1 failed: %2").arg(target, event.statusCode > 0 ? status : event.reason);
+    else if (event.statusCode == 0)
+        text = tr("Transferring to %1…").arg(target);
+    else if (event.statusCode == 202)
+        text = tr("Transfer to %1 accepted by the other side…").arg(target);
+    else if (event.statusCode == 100)
+        text = tr("Transfer to %1: trying…").arg(target);
+    else if (event.statusCode >= 180 && event.statusCode < 190)
+        text = tr("Transfer to %1: ringing…").arg(target);
+    else
+        text = tr("Transfer to %1: %2…").arg(target, status);
+    if (event.finished)
+        m_transferring.remove(event.callId);
+    else
+        m_transferring.insert(event.callId);
+    m_transferLabel->setText(text);
+    m_transferLabel->show();
+    refresh();
 }
 
 void CallPanel::refresh()
@@ -173,6 +247,7 @@ void CallPanel::refresh()
     m_muteButton->setEnabled(active);
     m_muteButton->setChecked(m_muted.value(current));
     m_dtmfEdit->setEnabled(active);
+    m_transferButton->setEnabled(active && !m_transferring.contains(current));
     if (!active)
         m_dtmfEdit->clear();
     m_statisticsLabel->setText(m_statistics.value(current));

@@ -6,8 +6,10 @@
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 #include "ui/AccountWizard.h"
-#include "ui/ContactsPanel.h"
+#include "ui/CallHistoryModel.h"
+#include "ui/CallHistoryPanel.h"
 #include "ui/CallPanel.h"
+#include "ui/ContactsPanel.h"
 #include "ui/DialPad.h"
 #include "ui/LineDialog.h"
 #include "ui/LineItemDelegate.h"
@@ -44,24 +46,6 @@ QToolButton *panelButton(QWidget *parent, QAction *action)
     button->setAutoRaise(true);
     button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     return button;
-}
-
-QWidget *placeholder(const QString &iconName, const QString &text, QWidget *parent)
-{
-    auto *widget = new QWidget(parent);
-    auto *layout = new QVBoxLayout(widget);
-    auto *icon = new QLabel(widget);
-    icon->setPixmap(Theme::icon(iconName).pixmap(32, 32, QIcon::Disabled));
-    icon->setAlignment(Qt::AlignCenter);
-    auto *label = new QLabel(text, widget);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    layout->addStretch();
-    layout->addWidget(icon);
-    layout->addWidget(label);
-    layout->addStretch();
-    return widget;
 }
 } // namespace
 
@@ -257,8 +241,14 @@ QWidget *MainWindow::createLinesPanel()
     tabs->setDocumentMode(true);
     m_contactsPanel = new ContactsPanel(tabs);
     tabs->addTab(m_contactsPanel, Theme::icon(QStringLiteral("contacts")), tr("Contacts"));
-    tabs->addTab(placeholder(QStringLiteral("history"), tr("Your calls will be listed here."), tabs),
-                 Theme::icon(QStringLiteral("history")), tr("History"));
+    m_callHistoryModel = new CallHistoryModel(this);
+    m_callHistoryPanel = new CallHistoryPanel(m_callHistoryModel, tabs);
+    tabs->addTab(m_callHistoryPanel, Theme::icon(QStringLiteral("history")), tr("Recent"));
+    m_sideTabs = tabs;
+    m_callPanel->setTransferTargetSuggestion([this] { return m_dialPad->number(); });
+    // Missed calls count until the user looks at the Recent tab.
+    connect(m_callHistoryModel, &CallHistoryModel::missedCountChanged, this, &MainWindow::updateHistoryTab);
+    connect(tabs, &QTabWidget::currentChanged, this, &MainWindow::updateHistoryTab);
 
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(12, 10, 8, 8);
@@ -273,6 +263,22 @@ QWidget *MainWindow::createLinesPanel()
     panel->setMinimumWidth(330);
     panel->setMaximumWidth(520);
     return panel;
+}
+
+void MainWindow::showCallHistory()
+{
+    m_sideTabs->setCurrentWidget(m_callHistoryPanel);
+}
+
+void MainWindow::updateHistoryTab()
+{
+    const bool looking = m_sideTabs->currentWidget() == m_callHistoryPanel && isVisible() && isActiveWindow();
+    if (looking && m_callHistoryModel->missedCount() > 0)
+        m_callHistoryModel->markMissedSeen(); // comes back here with a count of 0
+    const int missed = m_callHistoryModel->missedCount();
+    const int tab = m_sideTabs->indexOf(m_callHistoryPanel);
+    m_sideTabs->setTabText(tab, missed > 0 ? tr("Recent (%1 missed)").arg(missed) : tr("Recent"));
+    m_sideTabs->setTabToolTip(tab, missed > 0 ? tr("%n missed call(s)", nullptr, missed) : QString());
 }
 
 void MainWindow::setLine(const Sip::LineConfig &line)
@@ -461,6 +467,8 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         refreshIcons();
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        updateHistoryTab();
     QMainWindow::changeEvent(event);
 }
 

@@ -7,6 +7,7 @@
 #include "app/gui/DemoLine.h"
 #include "app/gui/KeychainSecretStore.h"
 #include "app/gui/CallController.h"
+#include "app/gui/CallHistoryStore.h"
 #include "app/gui/LineController.h"
 #include "app/gui/MemorySecretStore.h"
 #include "app/gui/PlainFileSecretStore.h"
@@ -101,6 +102,9 @@ int main(int argc, char *argv[])
     }
     App::LineController controller(&engine, &settings, keychain.get(), plainFile.get(), &window);
     App::CallController calls(engine, window);
+    // The demo's calls are listed for this run only, like its line and contacts.
+    const QString historyProblem =
+        command.demo ? QString() : calls.useHistoryFile(App::CallHistoryStore::pathBeside(settingsPath));
     controller.setPersistLines(!command.demo);
     controller.setPlainTextConsent([&window](const QString &reason) {
         QMessageBox box(QMessageBox::Warning, QObject::tr("Offhook — No keychain"),
@@ -179,6 +183,11 @@ int main(int argc, char *argv[])
     if (!settings.problem().isEmpty()) {
         QTimer::singleShot(0, &window, [&window, &settings] {
             QMessageBox::warning(&window, QObject::tr("Offhook — Settings"), settings.problem());
+        });
+    }
+    if (!historyProblem.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, historyProblem] {
+            QMessageBox::warning(&window, QObject::tr("Offhook — Call history"), historyProblem);
         });
     }
     QObject::connect(&app, &QApplication::aboutToQuit, &engine, [&engine] { engine.shutdown(); });

@@ -114,6 +114,12 @@ void TestMainWindow::titleAndDialPad()
     QVERIFY(call);
     QVERIFY(!call->isEnabled());
     QCOMPARE(call->toolTip(), QStringLiteral("Calls are not available yet"));
+    // Hanging up is the call panel's alone.
+    const QList<QPushButton *> hangUps = m_window->findChildren<QPushButton *>();
+    QCOMPARE(std::count_if(hangUps.cbegin(), hangUps.cend(),
+                           [](const QPushButton *button) { return button->text() == QLatin1String("Hang up"); }),
+             1);
+    QVERIFY(m_window->findChild<QPushButton *>(QStringLiteral("callHangUpButton")));
     QTest::mouseClick(m_window->findChild<QWidget *>(QStringLiteral("dialKey5")), Qt::LeftButton);
     QCOMPARE(number->text(), QStringLiteral("1002@pbx.example5"));
 }
