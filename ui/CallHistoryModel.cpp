@@ -200,7 +200,29 @@ QString CallHistoryModel::describeOutcome(const CallHistoryEntry &entry)
     case CallOutcome::Cancelled:
         return tr("Cancelled");
     case CallOutcome::Failed:
-        return entry.endReason.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(entry.endReason);
+        // A word or two for the list; the diagnosis itself is in the tooltip.
+        switch (entry.statusCode) {
+        case 0:
+            return tr("Failed");
+        case 404:
+        case 484:
+            return tr("Not found");
+        case 408:
+        case 487:
+            return tr("No answer");
+        case 480:
+            return tr("Unavailable");
+        case 486:
+        case 600:
+            return tr("Busy");
+        case 488:
+        case 606:
+            return tr("No common codec");
+        case 603:
+            return tr("Declined");
+        default:
+            return tr("Failed (%1)").arg(entry.statusCode);
+        }
     case CallOutcome::Invalid:
         break;
     }

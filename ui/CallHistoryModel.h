@@ -51,7 +51,7 @@ public:
     static QString describeDuration(qint64 seconds);
     /// "Front desk" or "1002@pbx" for the list; the URI without its scheme when there is no name.
     static QString describePeer(const CallHistoryEntry &entry);
-    /// "2:15", "Missed", "Rejected", "Cancelled", "Failed: The other side is busy."
+    /// "2:15", "Missed", "Rejected", "Cancelled", "Busy", "Failed (503)"
     static QString describeOutcome(const CallHistoryEntry &entry);
 
 Q_SIGNALS:

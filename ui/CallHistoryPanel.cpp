@@ -61,10 +61,11 @@ CallHistoryPanel::CallHistoryPanel(CallHistoryModel *model, QWidget *parent)
     buttons->addWidget(m_redialButton);
     buttons->addStretch();
     buttons->addWidget(m_clearButton);
+    // The buttons sit above the list so they stay in view when the phone side is scrolled.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
-    layout->addWidget(m_stack, 1);
     layout->addLayout(buttons);
+    layout->addWidget(m_stack, 1);
     updateState();
 }
 

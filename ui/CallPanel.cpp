@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "ui/CallPanel.h"
 
+#include "ui/Theme.h"
+
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -34,6 +36,7 @@ CallPanel::CallPanel(QWidget *parent)
     m_dtmfEdit->setObjectName(QStringLiteral("dtmfEdit"));
     m_statusLabel->setObjectName(QStringLiteral("callStatusLabel"));
     m_statisticsLabel->setObjectName(QStringLiteral("callStatisticsLabel"));
+    m_hangUpButton->setIcon(Theme::icon(QStringLiteral("hangup")));
     m_transferButton->setObjectName(QStringLiteral("transferButton"));
     m_transferButton->setToolTip(tr("Hand the selected call over to another number (blind transfer)"));
     m_transferLabel->setObjectName(QStringLiteral("transferStatusLabel"));
@@ -42,7 +45,6 @@ CallPanel::CallPanel(QWidget *parent)
 
     m_incomingLabel->setWordWrap(true);
     m_statusLabel->setWordWrap(true);
-    m_callList->setMaximumHeight(90);
     m_holdButton->setText(tr("Hold"));
     m_holdButton->setCheckable(true);
     m_muteButton->setText(tr("Mute"));
@@ -83,11 +85,21 @@ CallPanel::CallPanel(QWidget *parent)
     connect(m_transferButton, &QPushButton::clicked, this, &CallPanel::askTransferTarget);
     connect(m_callList, &QListWidget::currentRowChanged, this, [this] { refresh(); });
 
-    auto *incoming = new QHBoxLayout;
+    // Rows show only while they have something to offer: an idle panel takes no room from the history.
+    m_incomingRow = new QWidget(this);
+    m_incomingRow->setObjectName(QStringLiteral("incomingRow"));
+    auto *incoming = new QHBoxLayout(m_incomingRow);
+    incoming->setContentsMargins(0, 0, 0, 0);
+    QFont bold = m_incomingLabel->font();
+    bold.setBold(true);
+    m_incomingLabel->setFont(bold);
     incoming->addWidget(m_incomingLabel, 1);
     incoming->addWidget(m_answerButton);
     incoming->addWidget(m_rejectButton);
-    auto *controls = new QHBoxLayout;
+    m_controlsRow = new QWidget(this);
+    m_controlsRow->setObjectName(QStringLiteral("callControlsRow"));
+    auto *controls = new QHBoxLayout(m_controlsRow);
+    controls->setContentsMargins(0, 0, 0, 0);
     controls->addWidget(m_hangUpButton);
     controls->addWidget(m_holdButton);
     controls->addWidget(m_muteButton);
@@ -95,9 +107,9 @@ CallPanel::CallPanel(QWidget *parent)
     controls->addWidget(m_dtmfEdit, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(incoming);
+    layout->addWidget(m_incomingRow);
     layout->addWidget(m_callList);
-    layout->addLayout(controls);
+    layout->addWidget(m_controlsRow);
     layout->addWidget(m_statisticsLabel);
     layout->addWidget(m_transferLabel);
     layout->addWidget(m_statusLabel);
@@ -154,8 +166,10 @@ void CallPanel::showStatistics(const QString &callId, const QString &text)
     if (!m_calls.contains(callId))
         return;
     m_statistics.insert(callId, text);
-    if (callId == currentCallId())
+    if (callId == currentCallId()) {
         m_statisticsLabel->setText(text);
+        m_statisticsLabel->setVisible(!text.isEmpty());
+    }
 }
 
 void CallPanel::askTransferTarget()
@@ -251,6 +265,17 @@ void CallPanel::refresh()
     if (!active)
         m_dtmfEdit->clear();
     m_statisticsLabel->setText(m_statistics.value(current));
+
+    m_incomingRow->setVisible(!incoming.isEmpty());
+    m_callList->setVisible(!m_calls.isEmpty());
+    m_controlsRow->setVisible(!m_calls.isEmpty());
+    m_statisticsLabel->setVisible(!m_statisticsLabel->text().isEmpty());
+    m_statusLabel->setVisible(!m_statusLabel->text().isEmpty());
+    if (m_callList->count() > 0) {
+        // As tall as its calls, up to three rows, then it scrolls.
+        const int rows = qMin(3, m_callList->count());
+        m_callList->setFixedHeight(rows * m_callList->sizeHintForRow(0) + 2 * m_callList->frameWidth() + 2);
+    }
 }
 
 } // namespace Gui

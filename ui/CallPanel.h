@@ -62,6 +62,8 @@ private:
     QHash<QString, QString> m_statistics;
     QSet<QString> m_transferring; ///< Calls with a transfer under way
     std::function<QString()> m_transferSuggestion;
+    QWidget *m_incomingRow = nullptr;
+    QWidget *m_controlsRow = nullptr;
     QLabel *m_incomingLabel;
     QPushButton *m_answerButton;
     QPushButton *m_rejectButton;

@@ -26,6 +26,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -86,6 +87,19 @@ MainWindow::MainWindow(Sip::SipEngine *engine, QWidget *parent)
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     logToggle->setIcon(Theme::icon(QStringLiteral("log")));
     viewMenu->addAction(logToggle);
+    auto *recentAction = viewMenu->addAction(Theme::icon(QStringLiteral("history")), tr("&Recent calls"), this, [this] {
+        showCallHistory();
+        m_callHistoryPanel->view()->setFocus(Qt::ShortcutFocusReason);
+    });
+    recentAction->setObjectName(QStringLiteral("recentCallsAction"));
+    recentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    // Keyboard flow: Ctrl+D, type the number, Enter calls; the call panel's buttons follow with Tab.
+    auto *dialAction = viewMenu->addAction(Theme::icon(QStringLiteral("dialpad")), tr("&Dial a number"), this, [this] {
+        m_dialPad->numberEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_dialPad->numberEdit()->selectAll();
+    });
+    dialAction->setObjectName(QStringLiteral("dialAction"));
+    dialAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Offhook"), this, [this] {
         QMessageBox::about(this, tr("Offhook — About"),
@@ -245,6 +259,7 @@ QWidget *MainWindow::createLinesPanel()
     m_callHistoryPanel = new CallHistoryPanel(m_callHistoryModel, tabs);
     tabs->addTab(m_callHistoryPanel, Theme::icon(QStringLiteral("history")), tr("Recent"));
     m_sideTabs = tabs;
+    tabs->setMinimumHeight(200); // a few contacts or calls stay in view; the phone side scrolls below that
     m_callPanel->setTransferTargetSuggestion([this] { return m_dialPad->number(); });
     // Missed calls count until the user looks at the Recent tab.
     connect(m_callHistoryModel, &CallHistoryModel::missedCountChanged, this, &MainWindow::updateHistoryTab);
@@ -254,12 +269,12 @@ QWidget *MainWindow::createLinesPanel()
     layout->setContentsMargins(12, 10, 8, 8);
     layout->setSpacing(8);
     layout->addLayout(header);
-    layout->addWidget(m_lineView, 2);
+    layout->addWidget(m_lineView, 1);
     layout->addSpacing(4);
     layout->addWidget(m_dialPad);
     layout->addWidget(m_callPanel);
     layout->addSpacing(4);
-    layout->addWidget(tabs, 1);
+    layout->addWidget(tabs, 2);
     panel->setMinimumWidth(330);
     panel->setMaximumWidth(520);
     return panel;

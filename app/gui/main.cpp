@@ -13,6 +13,7 @@
 #include "app/gui/PlainFileSecretStore.h"
 #include "app/gui/SingleInstance.h"
 #include "app/gui/WindowPersistence.h"
+#include "audio/NullBackend.h"
 #include "audio/PortAudioBackend.h"
 #include "sipcore/PresenceService.h"
 #include "sipcore/SipEngine.h"
@@ -101,7 +102,13 @@ int main(int argc, char *argv[])
                                                                 QStringLiteral("/secrets.ini"));
     }
     App::LineController controller(&engine, &settings, keychain.get(), plainFile.get(), &window);
-    App::CallController calls(engine, window);
+    // OFFHOOK_AUDIO=null: calls without a sound card (silence out, nothing played), for headless runs.
+    App::CallController calls(engine, window,
+                              qEnvironmentVariable("OFFHOOK_AUDIO") == QLatin1String("null")
+                                  ? App::CallMedia::DeviceFactory([] { return std::make_unique<Audio::NullBackend>(); })
+                                  : App::CallMedia::DeviceFactory(
+                                        [] { return std::make_unique<Audio::PortAudioBackend>(); }),
+                              App::CallMediaOptions{});
     // The demo's calls are listed for this run only, like its line and contacts.
     const QString historyProblem =
         command.demo ? QString() : calls.useHistoryFile(App::CallHistoryStore::pathBeside(settingsPath));

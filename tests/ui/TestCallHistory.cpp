@@ -143,7 +143,13 @@ void TestCallHistory::descriptions()
 
     CallHistoryEntry failed = entry(QStringLiteral("sip:1009@pbx"), CallOutcome::Failed);
     failed.endReason = QStringLiteral("The other side is busy.");
-    QCOMPARE(Gui::CallHistoryModel::describeOutcome(failed), QStringLiteral("Failed: The other side is busy."));
+    failed.statusCode = 486;
+    QCOMPARE(Gui::CallHistoryModel::describeOutcome(failed), QStringLiteral("Busy"));
+    failed.statusCode = 503;
+    QCOMPARE(Gui::CallHistoryModel::describeOutcome(failed), QStringLiteral("Failed (503)"));
+    Gui::CallHistoryModel failures;
+    failures.add(failed);
+    QVERIFY(failures.index(0).data(Qt::ToolTipRole).toString().contains(QLatin1String("The other side is busy.")));
     QCOMPARE(Gui::CallHistoryModel::describePeer(failed), QStringLiteral("1009@pbx"));
     failed.peerDisplayName = QStringLiteral("Front desk");
     QCOMPARE(Gui::CallHistoryModel::describePeer(failed), QStringLiteral("Front desk"));
