@@ -9,6 +9,7 @@
 #include "ui/CallHistoryModel.h"
 #include "ui/CallHistoryPanel.h"
 #include "ui/CallPanel.h"
+#include "ui/ContactsPanel.h"
 #include "ui/DialPad.h"
 #include "ui/LineListModel.h"
 #include "ui/MainWindow.h"
@@ -58,6 +59,12 @@ CallController::CallController(Sip::SipEngine &engine, Gui::MainWindow &window, 
     connect(panel, &Gui::CallPanel::digitsRequested, m_media, &CallMedia::sendDigits);
     connect(panel, &Gui::CallPanel::transferRequested, m_calls, &Sip::CallService::transfer);
     connect(window.callHistoryPanel(), &Gui::CallHistoryPanel::redialRequested, this, &CallController::redial);
+    // A double-clicked contact is called on the line it is watched on (and shown in the dial pad).
+    connect(window.contactsPanel(), &Gui::ContactsPanel::callRequested, this,
+            [this](const QString &lineId, const QString &address) {
+                m_window.dialPad()->setNumber(address);
+                placeCall(m_window.lineModel()->rowOf(lineId) >= 0 ? lineId : m_window.currentLineId(), address);
+            });
     connect(m_media, &CallMedia::mediaFailed, this, [this](const QString &, const QString &message) {
         m_window.statusBar()->showMessage(tr("Call audio failed: %1").arg(message), 20000);
     });
@@ -170,6 +177,10 @@ void CallController::redial(const Gui::CallHistoryEntry &entry)
 
 void CallController::placeCall(const QString &lineId, const QString &target)
 {
+    if (lineId.isEmpty()) {
+        m_window.statusBar()->showMessage(tr("Choose a line to call %1.").arg(target), 10000);
+        return;
+    }
     QString error;
     if (m_media->call(lineId, target, &error).isEmpty())
         m_window.statusBar()->showMessage(tr("Cannot call: %1").arg(error), 10000);

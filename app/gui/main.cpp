@@ -129,9 +129,6 @@ int main(int argc, char *argv[])
     Sip::PresenceService presence(&engine);
     App::ContactController contacts(&engine, &presence, &settings, window.contactsPanel());
     contacts.setPersist(!command.demo);
-    // Until calls exist, a double-clicked contact is put into the dial pad.
-    QObject::connect(window.contactsPanel(), &Gui::ContactsPanel::callRequested, &window,
-                     [&window](const QString &, const QString &address) { window.dialPad()->setNumber(address); });
     QObject::connect(&controller, &App::LineController::notice, &window,
                      [&window](const QString &message) { window.statusBar()->showMessage(message, 20000); });
 

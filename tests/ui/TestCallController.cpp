@@ -5,6 +5,7 @@
 // Kamailio, and offhook-cli as the peer. Calls are placed from the dial pad and from the history, and
 // driven from the call panel; what the peer received is read from its printed SIP log.
 
+#include "UiTestSupport.h"
 #include "app/gui/AppSettings.h"
 #include "app/gui/CallController.h"
 #include "app/gui/CallHistoryStore.h"
@@ -14,13 +15,18 @@
 #include "sipcore/CallService.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
+#include "tests/support/FreePort.h"
 #include "tests/support/KamailioServer.h"
+#include "tests/support/SippProcess.h"
 #include "ui/CallHistoryModel.h"
 #include "ui/CallHistoryPanel.h"
 #include "ui/CallPanel.h"
+#include "ui/ContactsPanel.h"
+#include "ui/DialPad.h"
 #include "ui/MainWindow.h"
 
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -80,6 +86,9 @@ private Q_SLOTS:
     void callFromDialPadDrivenFromThePanelThenRedialed();
     void unansweredIncomingCallIsMissed();
     void rejectedIncomingCall();
+    void redialOfAGoneLineUsesTheSelectedOne();
+    void doubleClickedContactIsCalled();
+    void transferFromThePanel();
 
 private:
     std::unique_ptr<Peer> startCli(const QStringList &arguments, const QString &extension);
@@ -333,6 +342,115 @@ void TestCallController::rejectedIncomingCall()
     QTRY_COMPARE_WITH_TIMEOUT(history->rowCount(), 1, 10000);
     QCOMPARE(history->entry(0).outcome, Gui::CallOutcome::Rejected);
     QCOMPARE(history->missedCount(), 0);
+}
+
+void TestCallController::redialOfAGoneLineUsesTheSelectedOne()
+{
+    const QString lineId = registerLine();
+    QVERIFY(!lineId.isEmpty());
+    std::unique_ptr<Peer> peer =
+        startCli({QStringLiteral("answer"), QStringLiteral("--wait"), QStringLiteral("30")}, QStringLiteral("1002"));
+    QTRY_VERIFY2_WITH_TIMEOUT(peer->output.contains(QLatin1String("WAITING for a call")), qPrintable(peer->output),
+                              20000);
+    Gui::CallHistoryEntry old;
+    old.startedUtc = QDateTime::currentDateTimeUtc().addDays(-3);
+    old.lineId = QStringLiteral("a-line-deleted-since");
+    old.peer = QStringLiteral("sip:1002@127.0.0.1");
+    old.direction = Sip::CallDirection::Incoming;
+    old.outcome = Gui::CallOutcome::Answered;
+    m_window->callHistoryModel()->add(old);
+    m_window->showCallHistory();
+    auto *view = child<QListView>(QStringLiteral("historyView"));
+    view->setCurrentIndex(m_window->callHistoryModel()->index(0));
+    QTest::keyClick(view, Qt::Key_Return);
+    QTRY_VERIFY2_WITH_TIMEOUT(callListText().contains(QLatin1String("connected")), qPrintable(callListText()), 15000);
+    QCOMPARE(m_calls->calls()->lastEvent(m_window->callPanel()->currentCallId()).lineId, lineId);
+    QTest::mouseClick(child<QPushButton>(QStringLiteral("callHangUpButton")), Qt::LeftButton);
+    QVERIFY(peer->finish());
+    QVERIFY2(peer->output.contains(QLatin1String("recv BYE ")), qPrintable(peer->output));
+}
+
+void TestCallController::doubleClickedContactIsCalled()
+{
+    const QString lineId = registerLine();
+    QVERIFY(!lineId.isEmpty());
+    std::unique_ptr<Peer> peer =
+        startCli({QStringLiteral("answer"), QStringLiteral("--wait"), QStringLiteral("30")}, QStringLiteral("1002"));
+    QTRY_VERIFY2_WITH_TIMEOUT(peer->output.contains(QLatin1String("WAITING for a call")), qPrintable(peer->output),
+                              20000);
+    Sip::WatchedContact contact;
+    contact.lineId = lineId;
+    contact.contactId = QStringLiteral("c1");
+    contact.uri = QStringLiteral("sip:1002@127.0.0.1");
+    contact.name = QStringLiteral("Reception");
+    contact.presence = false;
+    m_window->contactsPanel()->setContacts(lineId, {contact});
+    m_window->contactsPanel()->setCurrentLine(lineId);
+    auto *tabs = child<QTabWidget>(QStringLiteral("contactTabs"));
+    tabs->setCurrentIndex(0);
+    auto *view = child<QListView>(QStringLiteral("contactView"));
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    const QRect row = view->visualRect(view->model()->index(0, 0));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, row.center());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, row.center());
+    QTRY_VERIFY2_WITH_TIMEOUT(callListText().contains(QLatin1String("connected")), qPrintable(callListText()), 15000);
+    QCOMPARE(m_window->callPanel()->callCount(), 1);
+    QCOMPARE(child<QLineEdit>(QStringLiteral("numberEdit"))->text(), QStringLiteral("1002@127.0.0.1"));
+    QTest::mouseClick(child<QPushButton>(QStringLiteral("callHangUpButton")), Qt::LeftButton);
+    QVERIFY(peer->finish());
+    QVERIFY2(peer->output.contains(QLatin1String("recv BYE ")), qPrintable(peer->output));
+}
+
+void TestCallController::transferFromThePanel()
+{
+    OFFHOOK_REQUIRE_TOOL(Test::SippProcess::findProgram());
+    QVERIFY(!registerLine().isEmpty());
+    // sipp registered as 1005 answers, accepts the REFER and reports success by NOTIFY.
+    m_kamailio.kamcmd({QStringLiteral("ul.rm"), QStringLiteral("location"), QStringLiteral("s:1005")});
+    const quint16 port = Test::FreePort::pick();
+    Test::SippProcess registrar;
+    Test::SippProcess::Options options;
+    options.port = port;
+    options.service = QStringLiteral("1005");
+    options.authUser = QStringLiteral("1005");
+    options.authPassword = m_kamailio.password(QStringLiteral("1005"));
+    options.timeoutSeconds = 20;
+    QVERIFY2(registrar.startClient(QStringLiteral("uac_register_auth.xml"), m_kamailio.address(), options),
+             qPrintable(registrar.errorText()));
+    QVERIFY(registrar.waitFinished(30000));
+    QCOMPARE(registrar.exitCode(), 0);
+    Test::SippProcess callee;
+    Test::SippProcess::Options calleeOptions;
+    calleeOptions.port = port;
+    calleeOptions.timeoutSeconds = 40;
+    QVERIFY2(callee.startServer(QStringLiteral("uas_call_refer.xml"), calleeOptions), qPrintable(callee.errorText()));
+
+    // The number in the dial pad is the one offered as the transfer target.
+    m_window->dialPad()->setNumber(QStringLiteral("1005"));
+    QTest::keyClick(child<QLineEdit>(QStringLiteral("numberEdit")), Qt::Key_Return);
+    QTRY_VERIFY2_WITH_TIMEOUT(callListText().contains(QLatin1String("connected")), qPrintable(callee.errorText()),
+                              15000);
+    m_window->dialPad()->setNumber(QStringLiteral("1003"));
+    QString offered;
+    UiTest::whenModal([&offered](QWidget *modal) {
+        auto *dialog = qobject_cast<QInputDialog *>(modal);
+        if (!dialog)
+            return;
+        offered = dialog->textValue();
+        dialog->accept();
+    });
+    QTest::mouseClick(child<QPushButton>(QStringLiteral("transferButton")), Qt::LeftButton);
+    QTRY_COMPARE(offered, QStringLiteral("1003"));
+    auto *status = child<QLabel>(QStringLiteral("transferStatusLabel"));
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QLatin1String("Transferred to 1003@")),
+                              qPrintable(status->text()), 15000);
+    // Once transferred, we leave the call; the history says where it went.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->callPanel()->callCount(), 0, 10000);
+    QVERIFY(callee.waitFinished(20000));
+    QVERIFY2(callee.exitCode() == 0, qPrintable(callee.errorText()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->callHistoryModel()->rowCount(), 1, 5000);
+    QVERIFY2(m_window->callHistoryModel()->entry(0).endReason.startsWith(QLatin1String("Transferred to sip:1003@")),
+             qPrintable(m_window->callHistoryModel()->entry(0).endReason));
 }
 
 QTEST_MAIN(TestCallController)
