@@ -3,9 +3,9 @@
 # SPDX-FileCopyrightText: Offhook contributors
 #
 # Screenshots for the README: runs Offhook under xvfb-run against the local demo PBX, drives it from
-# the keyboard (xdotool) and saves PNGs of the main window, the account wizard (test registration and
-# server check) and the troubleshooter into docs/screenshots/, and the main window once more under a
-# dark desktop palette.
+# the keyboard (xdotool) and saves PNGs of the main window (also during a call and with its Recent tab
+# after it), the account wizard (test registration and server check) and the troubleshooter into
+# docs/screenshots/, and the main window once more under a dark desktop palette.
 # Needs a build (scripts/build.sh), xvfb-run, xdotool, ImageMagick (import) and kamailio.
 #   scripts/screenshots.sh [OUTPUT_DIR]
 set -euo pipefail
@@ -55,9 +55,11 @@ fi
 # From here on: inside the virtual display.
 server="127.0.0.1:$port"
 export QT_QPA_PLATFORMTHEME="" QT_SCALE_FACTOR=1
-OFFHOOK_DEMO_SERVER="$server" "$build_dir/app/gui/offhook" --demo --no-tray "sip:1002@127.0.0.1" &
+# No sound card in the virtual display: calls run on the null audio backend.
+OFFHOOK_AUDIO=null OFFHOOK_DEMO_SERVER="$server" "$build_dir/app/gui/offhook" --demo --no-tray "sip:1002@127.0.0.1" &
 app=$!
-trap 'kill $app 2> /dev/null || true' EXIT
+peer=""
+trap 'kill $app $peer 2> /dev/null || true' EXIT
 
 window_named() { # title prefix -> window id (waits up to 10 s)
     local id=""
@@ -93,6 +95,18 @@ if [[ "$OFFHOOK_IN_XVFB" == dark ]]; then
     shot "$main" main-window-dark.png 1
     exit 0
 fi
+
+# A call on the demo line from the keyboard (Ctrl+D, number, Enter) to offhook-cli answering as 1004; the
+# Recent tab is shot at the end.
+OFFHOOK_PASSWORD=demo1004 "$build_dir/app/cli/offhook-cli" answer --server "$server" --extension 1004 \
+    --wait 60 --duration 6 > /dev/null 2>&1 &
+peer=$!
+sleep 2
+keys ctrl+d; typed "1004"; keys Return
+shot "$main" main-window-call.png 3
+wait "$peer" || true
+peer=""
+keys shift+Tab                               # back to the lines for what follows
 
 # Wizard: a second line, checked with the preflight, then the live test registration.
 keys ctrl+n
@@ -132,3 +146,7 @@ keys End ctrl+t
 trouble="$(window_named "Offhook — Troubleshoot 1003")"
 xdotool windowsize "$trouble" 1200 760
 shot "$trouble" troubleshooter.png 1.5
+xdotool windowclose "$trouble" 2> /dev/null || keys Escape
+
+keys ctrl+h
+shot "$main" main-window-recent.png 1

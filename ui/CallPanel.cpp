@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "ui/CallPanel.h"
 
+#include "ui/Theme.h"
+
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -17,7 +20,9 @@ CallPanel::CallPanel(QWidget *parent)
     : QWidget(parent), m_incomingLabel(new QLabel(this)), m_answerButton(new QPushButton(tr("Answer"), this)),
       m_rejectButton(new QPushButton(tr("Reject"), this)), m_callList(new QListWidget(this)),
       m_hangUpButton(new QPushButton(tr("Hang up"), this)), m_holdButton(new QToolButton(this)),
-      m_muteButton(new QToolButton(this)), m_dtmfEdit(new QLineEdit(this)), m_statusLabel(new QLabel(this)),
+      m_muteButton(new QToolButton(this)), m_dtmfEdit(new QLineEdit(this)),
+      m_transferButton(new QPushButton(tr("Transfer…"), this)), m_transferLabel(new QLabel(this)),
+      m_statusLabel(new QLabel(this)),
       m_statisticsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("callPanel"));
@@ -31,10 +36,15 @@ CallPanel::CallPanel(QWidget *parent)
     m_dtmfEdit->setObjectName(QStringLiteral("dtmfEdit"));
     m_statusLabel->setObjectName(QStringLiteral("callStatusLabel"));
     m_statisticsLabel->setObjectName(QStringLiteral("callStatisticsLabel"));
+    m_hangUpButton->setIcon(Theme::icon(QStringLiteral("hangup")));
+    m_transferButton->setObjectName(QStringLiteral("transferButton"));
+    m_transferButton->setToolTip(tr("Hand the selected call over to another number (blind transfer)"));
+    m_transferLabel->setObjectName(QStringLiteral("transferStatusLabel"));
+    m_transferLabel->setWordWrap(true);
+    m_transferLabel->hide();
 
     m_incomingLabel->setWordWrap(true);
     m_statusLabel->setWordWrap(true);
-    m_callList->setMaximumHeight(90);
     m_holdButton->setText(tr("Hold"));
     m_holdButton->setCheckable(true);
     m_muteButton->setText(tr("Mute"));
@@ -72,23 +82,36 @@ CallPanel::CallPanel(QWidget *parent)
         if (!id.isEmpty() && !text.isEmpty())
             Q_EMIT digitsRequested(id, text.right(1).toUpper());
     });
+    connect(m_transferButton, &QPushButton::clicked, this, &CallPanel::askTransferTarget);
     connect(m_callList, &QListWidget::currentRowChanged, this, [this] { refresh(); });
 
-    auto *incoming = new QHBoxLayout;
+    // Rows show only while they have something to offer: an idle panel takes no room from the history.
+    m_incomingRow = new QWidget(this);
+    m_incomingRow->setObjectName(QStringLiteral("incomingRow"));
+    auto *incoming = new QHBoxLayout(m_incomingRow);
+    incoming->setContentsMargins(0, 0, 0, 0);
+    QFont bold = m_incomingLabel->font();
+    bold.setBold(true);
+    m_incomingLabel->setFont(bold);
     incoming->addWidget(m_incomingLabel, 1);
     incoming->addWidget(m_answerButton);
     incoming->addWidget(m_rejectButton);
-    auto *controls = new QHBoxLayout;
+    m_controlsRow = new QWidget(this);
+    m_controlsRow->setObjectName(QStringLiteral("callControlsRow"));
+    auto *controls = new QHBoxLayout(m_controlsRow);
+    controls->setContentsMargins(0, 0, 0, 0);
     controls->addWidget(m_hangUpButton);
     controls->addWidget(m_holdButton);
     controls->addWidget(m_muteButton);
+    controls->addWidget(m_transferButton);
     controls->addWidget(m_dtmfEdit, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(incoming);
+    layout->addWidget(m_incomingRow);
     layout->addWidget(m_callList);
-    layout->addLayout(controls);
+    layout->addWidget(m_controlsRow);
     layout->addWidget(m_statisticsLabel);
+    layout->addWidget(m_transferLabel);
     layout->addWidget(m_statusLabel);
     refresh();
 }
@@ -125,11 +148,15 @@ void CallPanel::showCall(const Sip::CallEvent &event)
         m_calls.remove(event.callId);
         m_muted.remove(event.callId);
         m_statistics.remove(event.callId);
+        m_transferring.remove(event.callId);
         const QString why = event.diagnosis.isEmpty() ? event.reason : event.diagnosis;
         m_statusLabel->setText(tr("Call with %1 ended: %2").arg(event.peer, why));
         if (m_deviceNoticeLabel && m_deviceNoticeCallId == event.callId)
             m_deviceNoticeLabel->hide();
     } else {
+        // A new call starts afresh; the outcome of the last transfer stays until then.
+        if (!m_calls.contains(event.callId) && m_transferring.isEmpty())
+            m_transferLabel->hide();
         m_calls.insert(event.callId, event);
         m_statusLabel->clear();
     }
@@ -141,8 +168,69 @@ void CallPanel::showStatistics(const QString &callId, const QString &text)
     if (!m_calls.contains(callId))
         return;
     m_statistics.insert(callId, text);
-    if (callId == currentCallId())
+    if (callId == currentCallId()) {
         m_statisticsLabel->setText(text);
+        m_statisticsLabel->setVisible(!text.isEmpty());
+    }
+}
+
+void CallPanel::askTransferTarget()
+{
+    const QString callId = currentCallId();
+    if (callId.isEmpty() || !Sip::isActive(m_calls.value(callId).state))
+        return;
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("transferDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Offhook — Transfer call"));
+    dialog->setLabelText(tr("Transfer the call with %1 to (number or sip: address):")
+                             .arg(describe(m_calls.value(callId)).section(QStringLiteral(" — "), 0, 0)));
+    dialog->setOkButtonText(tr("Transfer"));
+    dialog->setTextValue(m_transferSuggestion ? m_transferSuggestion() : QString());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, callId](const QString &text) {
+        const QString target = text.trimmed();
+        // The call may have ended while the dialog was open.
+        if (target.isEmpty() || !m_calls.contains(callId))
+            return;
+        m_transferring.insert(callId);
+        m_transferLabel->setText(tr("Transferring to %1…").arg(target));
+        m_transferLabel->show();
+        refresh();
+        Q_EMIT transferRequested(callId, target);
+    });
+    dialog->open();
+}
+
+void CallPanel::showTransfer(const Sip::TransferEvent &event)
+{
+    QString target = event.target;
+    for (const QString &scheme : {QStringLiteral("sip:"), QStringLiteral("sips:")}) {
+        if (target.startsWith(scheme, Qt::CaseInsensitive))
+            target = target.mid(scheme.size());
+    }
+    const QString status = QStringLiteral("%1 %2").arg(event.statusCode).arg(event.reason).trimmed();
+    QString text;
+    if (event.finished && event.succeeded)
+        text = tr("Transferred to %1.").arg(target);
+    else if (event.finished)
+        text = tr("Transfer to %1 failed: %2").arg(target, event.statusCode > 0 ? status : event.reason);
+    else if (event.statusCode == 0)
+        text = tr("Transferring to %1…").arg(target);
+    else if (event.statusCode == 202)
+        text = tr("Transfer to %1 accepted by the other side…").arg(target);
+    else if (event.statusCode == 100)
+        text = tr("Transfer to %1: trying…").arg(target);
+    else if (event.statusCode >= 180 && event.statusCode < 190)
+        text = tr("Transfer to %1: ringing…").arg(target);
+    else
+        text = tr("Transfer to %1: %2…").arg(target, status);
+    if (event.finished)
+        m_transferring.remove(event.callId);
+    else
+        m_transferring.insert(event.callId);
+    m_transferLabel->setText(text);
+    m_transferLabel->show();
+    refresh();
 }
 
 void CallPanel::showDeviceNotice(const QString &callId, const QString &text)
@@ -189,9 +277,21 @@ void CallPanel::refresh()
     m_muteButton->setEnabled(active);
     m_muteButton->setChecked(m_muted.value(current));
     m_dtmfEdit->setEnabled(active);
+    m_transferButton->setEnabled(active && !m_transferring.contains(current));
     if (!active)
         m_dtmfEdit->clear();
     m_statisticsLabel->setText(m_statistics.value(current));
+
+    m_incomingRow->setVisible(!incoming.isEmpty());
+    m_callList->setVisible(!m_calls.isEmpty());
+    m_controlsRow->setVisible(!m_calls.isEmpty());
+    m_statisticsLabel->setVisible(!m_statisticsLabel->text().isEmpty());
+    m_statusLabel->setVisible(!m_statusLabel->text().isEmpty());
+    if (m_callList->count() > 0) {
+        // As tall as its calls, up to three rows, then it scrolls.
+        const int rows = qMin(3, m_callList->count());
+        m_callList->setFixedHeight(rows * m_callList->sizeHintForRow(0) + 2 * m_callList->frameWidth() + 2);
+    }
 }
 
 } // namespace Gui

@@ -5,7 +5,9 @@
 #include "sipcore/CallTypes.h"
 
 #include <QHash>
+#include <QSet>
 #include <QWidget>
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -16,8 +18,9 @@ class QToolButton;
 namespace Gui {
 
 /// The calls of the moment: one row per call with its peer and state, an incoming-call notice with
-/// answer and reject, and hang up, hold, mute and DTMF for the selected call. Shows what showCall()
-/// is given and only asks for actions through signals; the application carries them out. GUI thread.
+/// answer and reject, and hang up, hold, mute, DTMF and blind transfer for the selected call. Shows what
+/// showCall() and showTransfer() are given and only asks for actions through signals; the application
+/// carries them out. GUI thread.
 class CallPanel : public QWidget
 {
     Q_OBJECT
@@ -27,6 +30,8 @@ public:
     /// Id of the selected call, or of the only call; empty when there is none.
     QString currentCallId() const;
     int callCount() const { return int(m_calls.size()); }
+    /// Where the transfer dialog's target comes from before the user types (e.g. the dial pad's number).
+    void setTransferTargetSuggestion(std::function<QString()> suggestion) { m_transferSuggestion = std::move(suggestion); }
 
 public Q_SLOTS:
     /// Adds, updates or (when Ended) removes the call, and notes why an ended call ended.
@@ -37,6 +42,8 @@ public Q_SLOTS:
     /// A plain message about a call's sound devices ("Audio device 'Headset' was unplugged — now using
     /// 'Default'"); stays until another one replaces it or that call ends.
     void showDeviceNotice(const QString &callId, const QString &text);
+    /// Progress of a blind transfer (REFER sent, accepted, trying, succeeded, failed with its reason).
+    void showTransfer(const Sip::TransferEvent &event);
 
 Q_SIGNALS:
     void answerRequested(const QString &callId);
@@ -45,15 +52,21 @@ Q_SIGNALS:
     void holdRequested(const QString &callId, bool hold);
     void muteRequested(const QString &callId, bool mute);
     void digitsRequested(const QString &callId, const QString &digits);
+    void transferRequested(const QString &callId, const QString &target);
 
 private:
     void refresh();
     QString incomingCallId() const;
     static QString describe(const Sip::CallEvent &event);
+    void askTransferTarget();
 
     QHash<QString, Sip::CallEvent> m_calls;
     QHash<QString, bool> m_muted;
     QHash<QString, QString> m_statistics;
+    QSet<QString> m_transferring; ///< Calls with a transfer under way
+    std::function<QString()> m_transferSuggestion;
+    QWidget *m_incomingRow = nullptr;
+    QWidget *m_controlsRow = nullptr;
     QLabel *m_incomingLabel;
     QPushButton *m_answerButton;
     QPushButton *m_rejectButton;
@@ -62,6 +75,8 @@ private:
     QToolButton *m_holdButton;
     QToolButton *m_muteButton;
     QLineEdit *m_dtmfEdit;
+    QPushButton *m_transferButton;
+    QLabel *m_transferLabel;
     QLabel *m_statusLabel;
     QLabel *m_statisticsLabel;
     QLabel *m_deviceNoticeLabel = nullptr; ///< Made on the first device notice

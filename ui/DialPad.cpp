@@ -5,7 +5,6 @@
 #include "ui/Theme.h"
 
 #include <QGridLayout>
-#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QToolButton>
@@ -18,7 +17,6 @@ DialPad::DialPad(QWidget *parent)
     : QWidget(parent)
     , m_numberEdit(new QLineEdit(this))
     , m_callButton(new QPushButton(Theme::icon(QStringLiteral("call")), tr("Call"), this))
-    , m_hangupButton(new QPushButton(Theme::icon(QStringLiteral("hangup")), tr("Hang up"), this))
 {
     setObjectName(QStringLiteral("dialPad"));
     m_numberEdit->setObjectName(QStringLiteral("numberEdit"));
@@ -51,37 +49,28 @@ DialPad::DialPad(QWidget *parent)
         grid->addWidget(key, i / 3, i % 3);
     }
 
+    // Hanging up belongs to the call panel, which knows which call; the pad only places calls.
     const QString notYet = tr("Calls are not available yet");
-    for (QPushButton *button : {m_callButton, m_hangupButton}) {
-        button->setEnabled(false);
-        button->setToolTip(notYet);
-        button->setMinimumHeight(34);
-        // Disabled widgets show no tooltip by themselves; the tooltip stays readable through this.
-        button->setAttribute(Qt::WA_AlwaysShowToolTips);
-    }
     m_callButton->setObjectName(QStringLiteral("callButton"));
-    m_hangupButton->setObjectName(QStringLiteral("hangupButton"));
+    m_callButton->setEnabled(false);
+    m_callButton->setToolTip(notYet);
     m_callButton->setAccessibleDescription(notYet);
-    m_hangupButton->setAccessibleDescription(notYet);
+    m_callButton->setMinimumHeight(34);
+    // Disabled widgets show no tooltip by themselves; the tooltip stays readable through this.
+    m_callButton->setAttribute(Qt::WA_AlwaysShowToolTips);
 
     connect(m_callButton, &QPushButton::clicked, this, [this] { Q_EMIT callRequested(number()); });
     connect(m_numberEdit, &QLineEdit::returnPressed, this, [this] {
         if (m_callButton->isEnabled())
             Q_EMIT callRequested(number());
     });
-    connect(m_hangupButton, &QPushButton::clicked, this, &DialPad::hangUpRequested);
-
-    auto *buttons = new QHBoxLayout;
-    buttons->setSpacing(6);
-    buttons->addWidget(m_callButton);
-    buttons->addWidget(m_hangupButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(8);
     layout->addWidget(m_numberEdit);
     layout->addLayout(grid);
-    layout->addLayout(buttons);
+    layout->addWidget(m_callButton);
 }
 
 QString DialPad::number() const
@@ -104,11 +93,9 @@ void DialPad::setNumber(const QString &numberOrUri)
 void DialPad::setCallsEnabled(bool enabled)
 {
     const QString notYet = tr("Calls are not available yet");
-    for (QPushButton *button : {m_callButton, m_hangupButton}) {
-        button->setEnabled(enabled);
-        button->setToolTip(enabled ? QString() : notYet);
-        button->setAccessibleDescription(enabled ? QString() : notYet);
-    }
+    m_callButton->setEnabled(enabled);
+    m_callButton->setToolTip(enabled ? tr("Call the number on the selected line (Enter)") : notYet);
+    m_callButton->setAccessibleDescription(enabled ? QString() : notYet);
 }
 
 void DialPad::press(const QString &symbol)

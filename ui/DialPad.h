@@ -9,8 +9,9 @@ class QPushButton;
 
 namespace Gui {
 
-/// Number or SIP URI entry with a 12-key pad and call / hang-up buttons. The buttons stay disabled, with
-/// a tooltip saying so, until the application that places calls turns them on. GUI thread.
+/// Number or SIP URI entry with a 12-key pad and a Call button (Enter in the number field does the same).
+/// The button stays disabled, with a tooltip saying so, until the application that places calls turns it
+/// on. Hanging up is the call panel's, which knows which call. GUI thread.
 class DialPad : public QWidget
 {
     Q_OBJECT
@@ -21,19 +22,17 @@ public:
     /// Accepts "1002", "sip:1002@pbx.example", "tel:+4930123"; the scheme is dropped for display.
     void setNumber(const QString &numberOrUri);
     QLineEdit *numberEdit() const { return m_numberEdit; }
-    /// Turns the call and hang-up buttons on once something places the calls they ask for.
+    /// Turns the Call button on once something places the calls it asks for.
     void setCallsEnabled(bool enabled);
 
 Q_SIGNALS:
     void callRequested(const QString &number);
-    void hangUpRequested();
 
 private:
     void press(const QString &symbol);
 
     QLineEdit *m_numberEdit;
     QPushButton *m_callButton;
-    QPushButton *m_hangupButton;
 };
 
 } // namespace Gui

@@ -6,8 +6,10 @@
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 #include "ui/AccountWizard.h"
-#include "ui/ContactsPanel.h"
+#include "ui/CallHistoryModel.h"
+#include "ui/CallHistoryPanel.h"
 #include "ui/CallPanel.h"
+#include "ui/ContactsPanel.h"
 #include "ui/DialPad.h"
 #include "ui/LineDialog.h"
 #include "ui/LineItemDelegate.h"
@@ -24,6 +26,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -44,24 +47,6 @@ QToolButton *panelButton(QWidget *parent, QAction *action)
     button->setAutoRaise(true);
     button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     return button;
-}
-
-QWidget *placeholder(const QString &iconName, const QString &text, QWidget *parent)
-{
-    auto *widget = new QWidget(parent);
-    auto *layout = new QVBoxLayout(widget);
-    auto *icon = new QLabel(widget);
-    icon->setPixmap(Theme::icon(iconName).pixmap(32, 32, QIcon::Disabled));
-    icon->setAlignment(Qt::AlignCenter);
-    auto *label = new QLabel(text, widget);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    layout->addStretch();
-    layout->addWidget(icon);
-    layout->addWidget(label);
-    layout->addStretch();
-    return widget;
 }
 } // namespace
 
@@ -102,6 +87,19 @@ MainWindow::MainWindow(Sip::SipEngine *engine, QWidget *parent)
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     logToggle->setIcon(Theme::icon(QStringLiteral("log")));
     viewMenu->addAction(logToggle);
+    auto *recentAction = viewMenu->addAction(Theme::icon(QStringLiteral("history")), tr("&Recent calls"), this, [this] {
+        showCallHistory();
+        m_callHistoryPanel->view()->setFocus(Qt::ShortcutFocusReason);
+    });
+    recentAction->setObjectName(QStringLiteral("recentCallsAction"));
+    recentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    // Keyboard flow: Ctrl+D, type the number, Enter calls; the call panel's buttons follow with Tab.
+    auto *dialAction = viewMenu->addAction(Theme::icon(QStringLiteral("dialpad")), tr("&Dial a number"), this, [this] {
+        m_dialPad->numberEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_dialPad->numberEdit()->selectAll();
+    });
+    dialAction->setObjectName(QStringLiteral("dialAction"));
+    dialAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Offhook"), this, [this] {
         QMessageBox::about(this, tr("Offhook — About"),
@@ -257,22 +255,45 @@ QWidget *MainWindow::createLinesPanel()
     tabs->setDocumentMode(true);
     m_contactsPanel = new ContactsPanel(tabs);
     tabs->addTab(m_contactsPanel, Theme::icon(QStringLiteral("contacts")), tr("Contacts"));
-    tabs->addTab(placeholder(QStringLiteral("history"), tr("Your calls will be listed here."), tabs),
-                 Theme::icon(QStringLiteral("history")), tr("History"));
+    m_callHistoryModel = new CallHistoryModel(this);
+    m_callHistoryPanel = new CallHistoryPanel(m_callHistoryModel, tabs);
+    tabs->addTab(m_callHistoryPanel, Theme::icon(QStringLiteral("history")), tr("Recent"));
+    m_sideTabs = tabs;
+    tabs->setMinimumHeight(200); // a few contacts or calls stay in view; the phone side scrolls below that
+    m_callPanel->setTransferTargetSuggestion([this] { return m_dialPad->number(); });
+    // Missed calls count until the user looks at the Recent tab.
+    connect(m_callHistoryModel, &CallHistoryModel::missedCountChanged, this, &MainWindow::updateHistoryTab);
+    connect(tabs, &QTabWidget::currentChanged, this, &MainWindow::updateHistoryTab);
 
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(12, 10, 8, 8);
     layout->setSpacing(8);
     layout->addLayout(header);
-    layout->addWidget(m_lineView, 2);
+    layout->addWidget(m_lineView, 1);
     layout->addSpacing(4);
     layout->addWidget(m_dialPad);
     layout->addWidget(m_callPanel);
     layout->addSpacing(4);
-    layout->addWidget(tabs, 1);
+    layout->addWidget(tabs, 2);
     panel->setMinimumWidth(330);
     panel->setMaximumWidth(520);
     return panel;
+}
+
+void MainWindow::showCallHistory()
+{
+    m_sideTabs->setCurrentWidget(m_callHistoryPanel);
+}
+
+void MainWindow::updateHistoryTab()
+{
+    const bool looking = m_sideTabs->currentWidget() == m_callHistoryPanel && isVisible() && isActiveWindow();
+    if (looking && m_callHistoryModel->missedCount() > 0)
+        m_callHistoryModel->markMissedSeen(); // comes back here with a count of 0
+    const int missed = m_callHistoryModel->missedCount();
+    const int tab = m_sideTabs->indexOf(m_callHistoryPanel);
+    m_sideTabs->setTabText(tab, missed > 0 ? tr("Recent (%1 missed)").arg(missed) : tr("Recent"));
+    m_sideTabs->setTabToolTip(tab, missed > 0 ? tr("%n missed call(s)", nullptr, missed) : QString());
 }
 
 void MainWindow::setLine(const Sip::LineConfig &line)
@@ -463,6 +484,8 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         refreshIcons();
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        updateHistoryTab();
     QMainWindow::changeEvent(event);
 }
 

@@ -13,6 +13,7 @@
 class QDockWidget;
 class QLabel;
 class QListView;
+class QTabWidget;
 
 namespace Sip {
 class SipEngine;
@@ -21,6 +22,8 @@ class SipEngine;
 namespace Gui {
 
 class ContactsPanel;
+class CallHistoryModel;
+class CallHistoryPanel;
 class CallPanel;
 class DialPad;
 class LineListModel;
@@ -43,6 +46,10 @@ public:
     CallPanel *callPanel() const { return m_callPanel; }
     QListView *lineView() const { return m_lineView; }
     ContactsPanel *contactsPanel() const { return m_contactsPanel; }
+    CallHistoryModel *callHistoryModel() const { return m_callHistoryModel; }
+    CallHistoryPanel *callHistoryPanel() const { return m_callHistoryPanel; }
+    /// Brings the "Recent" tab to the front (which marks the missed calls seen).
+    void showCallHistory();
     TrayStatus *trayStatus() const { return m_trayStatus; }
 
     void setLine(const Sip::LineConfig &line);
@@ -87,6 +94,7 @@ private:
     void refreshLogLines();
     void notifyDrop(const QString &lineId, const QString &message);
     void refreshIcons();
+    void updateHistoryTab();
 
     Sip::SipEngine *m_engine;
     std::function<QStringList()> m_audioOutputLister;
@@ -95,6 +103,9 @@ private:
     DialPad *m_dialPad = nullptr;
     ContactsPanel *m_contactsPanel = nullptr;
     CallPanel *m_callPanel = nullptr;
+    CallHistoryModel *m_callHistoryModel = nullptr;
+    CallHistoryPanel *m_callHistoryPanel = nullptr;
+    QTabWidget *m_sideTabs = nullptr;
     LogPane *m_logPane = nullptr;
     QDockWidget *m_logDock = nullptr;
     QLabel *m_overallLabel = nullptr;

@@ -8,11 +8,13 @@
 #include "app/gui/IncomingCallAlert.h"
 #include "app/gui/KeychainSecretStore.h"
 #include "app/gui/CallController.h"
+#include "app/gui/CallHistoryStore.h"
 #include "app/gui/LineController.h"
 #include "app/gui/MemorySecretStore.h"
 #include "app/gui/PlainFileSecretStore.h"
 #include "app/gui/SingleInstance.h"
 #include "app/gui/WindowPersistence.h"
+#include "audio/NullBackend.h"
 #include "audio/PortAudioBackend.h"
 #include "sipcore/CallService.h"
 #include "sipcore/PresenceService.h"
@@ -102,10 +104,17 @@ int main(int argc, char *argv[])
                                                                 QStringLiteral("/secrets.ini"));
     }
     App::LineController controller(&engine, &settings, keychain.get(), plainFile.get(), &window);
-    App::CallController calls(engine, window);
+    // OFFHOOK_AUDIO=null: calls without a sound card (silence out, nothing played), for headless runs.
+    const App::CallMedia::DeviceFactory audioDevices =
+        qEnvironmentVariable("OFFHOOK_AUDIO") == QLatin1String("null")
+            ? App::CallMedia::DeviceFactory([] { return std::make_unique<Audio::NullBackend>(); })
+            : App::CallMedia::DeviceFactory([] { return std::make_unique<Audio::PortAudioBackend>(); });
+    App::CallController calls(engine, window, audioDevices, App::CallMediaOptions{});
+    // The demo's calls are listed for this run only, like its line and contacts.
+    const QString historyProblem =
+        command.demo ? QString() : calls.useHistoryFile(App::CallHistoryStore::pathBeside(settingsPath));
     App::IncomingCallAlert ringing(
-        *calls.calls(), window, [] { return std::make_unique<Audio::PortAudioBackend>(); },
-        [&settings] {
+        *calls.calls(), window, audioDevices, [&settings] {
             const Gui::Preferences preferences = settings.preferences();
             return preferences.ringingDevice.isEmpty() ? preferences.outputDevice : preferences.ringingDevice;
         });
@@ -128,9 +137,6 @@ int main(int argc, char *argv[])
     Sip::PresenceService presence(&engine);
     App::ContactController contacts(&engine, &presence, &settings, window.contactsPanel());
     contacts.setPersist(!command.demo);
-    // Until calls exist, a double-clicked contact is put into the dial pad.
-    QObject::connect(window.contactsPanel(), &Gui::ContactsPanel::callRequested, &window,
-                     [&window](const QString &, const QString &address) { window.dialPad()->setNumber(address); });
     QObject::connect(&controller, &App::LineController::notice, &window,
                      [&window](const QString &message) { window.statusBar()->showMessage(message, 20000); });
 
@@ -203,6 +209,11 @@ int main(int argc, char *argv[])
     if (!settings.problem().isEmpty()) {
         QTimer::singleShot(0, &window, [&window, &settings] {
             QMessageBox::warning(&window, QObject::tr("Offhook — Settings"), settings.problem());
+        });
+    }
+    if (!historyProblem.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, historyProblem] {
+            QMessageBox::warning(&window, QObject::tr("Offhook — Call history"), historyProblem);
         });
     }
     QObject::connect(&app, &QApplication::aboutToQuit, &engine, [&engine] { engine.shutdown(); });

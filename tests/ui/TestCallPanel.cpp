@@ -4,6 +4,7 @@
 
 #include "ui/CallPanel.h"
 
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -11,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
+
+#include "UiTestSupport.h"
 
 using Sip::CallEvent;
 using Sip::CallState;
@@ -40,6 +43,8 @@ private Q_SLOTS:
     void connectedCallControls();
     void endedCallLeavesItsReason();
     void selectedCallOfSeveral();
+    void transferAsksForTargetAndShowsProgress();
+    void failedTransferCanBeRetried();
 
 private:
     template <typename T> T *child(const QString &name) const
@@ -165,6 +170,89 @@ void TestCallPanel::selectedCallOfSeveral()
     QVERIFY(!child<QToolButton>(QStringLiteral("holdButton"))->isEnabled()); // still ringing
     QTest::mouseClick(child<QPushButton>(QStringLiteral("callHangUpButton")), Qt::LeftButton);
     QCOMPARE(hangUp.constFirst().constFirst().toString(), QStringLiteral("call-2"));
+}
+
+namespace {
+Sip::TransferEvent transferEvent(const QString &callId, int status, const QString &reason, bool finished = false)
+{
+    Sip::TransferEvent event;
+    event.callId = callId;
+    event.target = QStringLiteral("sip:1003@pbx");
+    event.statusCode = status;
+    event.reason = reason;
+    event.finished = finished;
+    event.succeeded = finished && status >= 200 && status < 300;
+    return event;
+}
+} // namespace
+
+void TestCallPanel::transferAsksForTargetAndShowsProgress()
+{
+    QSignalSpy transfer(m_panel.get(), &Gui::CallPanel::transferRequested);
+    m_panel->setTransferTargetSuggestion([] { return QStringLiteral("1003"); });
+    auto *button = child<QPushButton>(QStringLiteral("transferButton"));
+    auto *label = child<QLabel>(QStringLiteral("transferStatusLabel"));
+    QVERIFY(!button->isEnabled()); // no call
+    m_panel->showCall(callEvent(QStringLiteral("call-1"), CallState::Ringing));
+    QVERIFY(!button->isEnabled()); // not connected yet
+    m_panel->showCall(callEvent(QStringLiteral("call-1"), CallState::Connected));
+    QVERIFY(button->isEnabled());
+
+    QString suggested;
+    UiTest::whenModal([&suggested](QWidget *modal) {
+        auto *dialog = qobject_cast<QInputDialog *>(modal);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->objectName(), QStringLiteral("transferDialog"));
+        suggested = dialog->textValue();
+        dialog->setTextValue(QStringLiteral(" 1003 "));
+        dialog->accept();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(transfer.count(), 1);
+    QCOMPARE(suggested, QStringLiteral("1003"));
+    QCOMPARE(transfer.constFirst().at(0).toString(), QStringLiteral("call-1"));
+    QCOMPARE(transfer.constFirst().at(1).toString(), QStringLiteral("1003"));
+    QVERIFY(label->isVisible());
+    QVERIFY(!button->isEnabled()); // one transfer at a time
+
+    m_panel->showTransfer(transferEvent(QStringLiteral("call-1"), 202, QStringLiteral("Accepted")));
+    QVERIFY2(label->text().contains(QLatin1String("accepted")), qPrintable(label->text()));
+    m_panel->showTransfer(transferEvent(QStringLiteral("call-1"), 100, QStringLiteral("Trying")));
+    QVERIFY2(label->text().contains(QLatin1String("trying")), qPrintable(label->text()));
+    m_panel->showTransfer(transferEvent(QStringLiteral("call-1"), 200, QStringLiteral("OK"), true));
+    QCOMPARE(label->text(), QStringLiteral("Transferred to 1003@pbx."));
+    // The transferred call ends; the outcome stays readable.
+    m_panel->showCall(callEvent(QStringLiteral("call-1"), CallState::Ended));
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), QStringLiteral("Transferred to 1003@pbx."));
+    // ...until the next call starts.
+    m_panel->showCall(callEvent(QStringLiteral("call-2"), CallState::Dialing));
+    QVERIFY(!label->isVisible());
+}
+
+void TestCallPanel::failedTransferCanBeRetried()
+{
+    QSignalSpy transfer(m_panel.get(), &Gui::CallPanel::transferRequested);
+    auto *button = child<QPushButton>(QStringLiteral("transferButton"));
+    auto *label = child<QLabel>(QStringLiteral("transferStatusLabel"));
+    m_panel->showCall(callEvent(QStringLiteral("call-4"), CallState::Held));
+    UiTest::whenModal([](QWidget *modal) {
+        auto *dialog = qobject_cast<QInputDialog *>(modal);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->textValue(), QString()); // no suggestion given
+        dialog->reject();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(transfer.count(), 0); // cancelled
+    QVERIFY(button->isEnabled());
+
+    m_panel->showTransfer(transferEvent(QStringLiteral("call-4"), 0, QStringLiteral("REFER sent")));
+    QVERIFY(!button->isEnabled());
+    m_panel->showTransfer(transferEvent(QStringLiteral("call-4"), 486, QStringLiteral("Busy Here"), true));
+    QCOMPARE(label->text(), QStringLiteral("Transfer to 1003@pbx failed: 486 Busy Here"));
+    QVERIFY(button->isEnabled());
+    QCOMPARE(m_panel->callCount(), 1); // the call goes on
 }
 
 QTEST_MAIN(TestCallPanel)

@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
 
@@ -114,6 +115,18 @@ void TestMainWindow::titleAndDialPad()
     QVERIFY(call);
     QVERIFY(!call->isEnabled());
     QCOMPARE(call->toolTip(), QStringLiteral("Calls are not available yet"));
+    // Hanging up is the call panel's alone.
+    const QList<QPushButton *> hangUps = m_window->findChildren<QPushButton *>();
+    QCOMPARE(std::count_if(hangUps.cbegin(), hangUps.cend(),
+                           [](const QPushButton *button) { return button->text() == QLatin1String("Hang up"); }),
+             1);
+    QVERIFY(m_window->findChild<QPushButton *>(QStringLiteral("callHangUpButton")));
+    // Ctrl+D goes to the number with its text selected; Ctrl+H to the Recent tab.
+    m_window->findChild<QAction *>(QStringLiteral("dialAction"))->trigger();
+    QCOMPARE(number->selectedText(), number->text());
+    m_window->findChild<QAction *>(QStringLiteral("recentCallsAction"))->trigger();
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("contactTabs"));
+    QCOMPARE(tabs->currentWidget(), m_window->findChild<QWidget *>(QStringLiteral("callHistoryPanel")));
     QTest::mouseClick(m_window->findChild<QWidget *>(QStringLiteral("dialKey5")), Qt::LeftButton);
     QCOMPARE(number->text(), QStringLiteral("1002@pbx.example5"));
 }
