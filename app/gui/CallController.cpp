@@ -7,9 +7,9 @@
 #include "sipcore/CallService.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
-#include "ui/LineListModel.h"
 #include "ui/CallPanel.h"
 #include "ui/DialPad.h"
+#include "ui/LineListModel.h"
 #include "ui/MainWindow.h"
 
 #include <QStatusBar>
