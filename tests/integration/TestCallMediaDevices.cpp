@@ -223,7 +223,8 @@ void TestCallMediaDevices::unpluggedDeviceIsReportedAndTheCallGoesOn()
     QTRY_COMPARE_WITH_TIMEOUT(notices.count(), 2, kTimeoutMs); // its microphone and its speaker
     for (const QList<QVariant> &notice : std::as_const(notices)) {
         QCOMPARE(notice.at(0).toString(), callId);
-        QCOMPARE(notice.at(1).toString(), QStringLiteral("Audio device 'USB Headset' was unplugged — now using 'Null'"));
+        QCOMPARE(notice.at(1).toString(),
+                 QStringLiteral("Audio device 'USB Headset' was unplugged — now using 'Null'"));
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_media->statistics(callId).outputDevice, kNull, kTimeoutMs);
     QVERIFY2(flowsOn(callId, 25), "media stopped after the unplug");
@@ -243,7 +244,8 @@ void TestCallMediaDevices::incomingCallOnALineWhoseOutputIsGone()
     QCOMPARE(notices.count(), 1);
     QCOMPARE(notices.first().at(0).toString(), callId);
     const QString message = notices.first().at(1).toString();
-    QCOMPARE(message, QStringLiteral("The line's audio output 'Studio Fader 3' is not connected — using 'USB Headset'"));
+    QCOMPARE(message,
+             QStringLiteral("The line's audio output 'Studio Fader 3' is not connected — using 'USB Headset'"));
     QTRY_COMPARE_WITH_TIMEOUT(m_media->statistics(callId).outputDevice, kHeadset, kTimeoutMs);
     QVERIFY(flowsOn(callId, 10));
 }
