@@ -240,7 +240,18 @@ void CallMedia::onMediaChanged(const Sip::MediaParameters &media)
 void CallMedia::connectSession(Audio::MediaSession *session, const QString &callId)
 {
     connect(session, &Audio::MediaSession::audioDeviceLost, this,
-            [this, callId](const QString &lost, const QString &replacement) {
+            [this, callId, session](const QString &lost, const QString &replacement) {
+                // A line's own output went away: its call goes to the preferences' speaker, as a new call would.
+                const Devices chosen = m_devicesOf.value(callId);
+                const QString preferred = m_options.outputDeviceName;
+                if (!lost.isEmpty() && lost == chosen.output && !preferred.isEmpty() && preferred != lost &&
+                    session->isRunning()) {
+                    m_devicesOf.insert(callId, {chosen.input, preferred});
+                    session->switchDevices(chosen.input, preferred);
+                    Q_EMIT deviceNotice(callId,
+                                        tr("Audio device '%1' was unplugged — now using '%2'").arg(lost, preferred));
+                    return;
+                }
                 const QString name = lost.isEmpty() ? tr("the default device") : QStringLiteral("'%1'").arg(lost);
                 Q_EMIT deviceNotice(callId,
                                     replacement.isEmpty()

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void lineOutputRoutesItsCallsAndSwitchFollowsPreferences();
     void unpluggedDeviceIsReportedAndTheCallGoesOn();
     void incomingCallOnALineWhoseOutputIsGone();
+    void unpluggedLineOutputFallsBackToPreferences();
 
 private:
     /// offhook-cli as 1002: "answer" waits for our call, "call" calls us.
@@ -248,6 +249,27 @@ void TestCallMediaDevices::incomingCallOnALineWhoseOutputIsGone()
              QStringLiteral("The line's audio output 'Studio Fader 3' is not connected — using 'USB Headset'"));
     QTRY_COMPARE_WITH_TIMEOUT(m_media->statistics(callId).outputDevice, kHeadset, kTimeoutMs);
     QVERIFY(flowsOn(callId, 10));
+}
+
+void TestCallMediaDevices::unpluggedLineOutputFallsBackToPreferences()
+{
+    m_lineOutput = kSpeaker;
+    QSignalSpy notices(m_media.get(), &App::CallMedia::deviceNotice);
+    const QString callId = placeCall();
+    QVERIFY(!callId.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->statistics(callId).outputDevice, kSpeaker, kTimeoutMs);
+    QVERIFY(m_lastDevice);
+
+    m_lastDevice->unplug(kSpeaker);
+    QTRY_COMPARE_WITH_TIMEOUT(notices.count(), 1, kTimeoutMs);
+    QCOMPARE(notices.first().at(1).toString(),
+             QStringLiteral("Audio device 'Desk Speaker' was unplugged — now using 'USB Headset'"));
+    // Not the backend's default ("Null") but the preferences' speaker.
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->statistics(callId).outputDevice, kHeadset, kTimeoutMs);
+    QCOMPARE(m_media->statistics(callId).inputDevice, kHeadset);
+    QVERIFY2(flowsOn(callId, 25), "media stopped after the unplug");
+    QVERIFY(!reached(callId, CallState::Ended));
+    QCOMPARE(notices.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCallMediaDevices)
