@@ -83,7 +83,8 @@ bool MediaWorker::tryOpen(const AudioStreamConfig &stream, QString *error)
         return true;
     }
     // The pipelines run at the rate they were built for; a device that insists on another rate is unusable.
-    *error = QStringLiteral("Audio device runs at %1 Hz instead of %2 Hz").arg(m_device.sampleRateHz()).arg(m_deviceRateHz);
+    *error =
+        QStringLiteral("Audio device runs at %1 Hz instead of %2 Hz").arg(m_device.sampleRateHz()).arg(m_deviceRateHz);
     m_device.close();
     return false;
 }

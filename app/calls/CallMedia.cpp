@@ -55,8 +55,7 @@ QString CallMedia::lineOf(const QString &callId) const
     return {};
 }
 
-CallMedia::Devices CallMedia::devicesFor(const QString &lineId, const Audio::AudioDevice &lister,
-                                         QString *notice) const
+CallMedia::Devices CallMedia::devicesFor(const QString &lineId, const Audio::AudioDevice &lister, QString *notice) const
 {
     Devices devices{m_options.inputDeviceName, m_options.outputDeviceName};
     const QString lineOutput = m_lineOutput && !lineId.isEmpty() ? m_lineOutput(lineId) : QString();
@@ -64,9 +63,8 @@ CallMedia::Devices CallMedia::devicesFor(const QString &lineId, const Audio::Aud
         return devices;
     const QList<Audio::AudioDeviceInfo> outputs = lister.outputDevices();
     // A backend that lists nothing (the file backend takes any path) cannot tell: use the name as given.
-    const bool present = outputs.isEmpty() || std::any_of(outputs.begin(), outputs.end(), [&](const auto &info) {
-                             return info.name == lineOutput;
-                         });
+    const bool present = outputs.isEmpty() || std::any_of(outputs.begin(), outputs.end(),
+                                                          [&](const auto &info) { return info.name == lineOutput; });
     if (present) {
         devices.output = lineOutput;
     } else if (notice) {
@@ -96,8 +94,8 @@ void CallMedia::setDevices(const QString &inputDeviceName, const QString &output
     }
 }
 
-Audio::MediaSession *CallMedia::bind(const QString &key, const QString &lineId, Sip::LocalMedia *local,
-                                     QString *error, QString *notice)
+Audio::MediaSession *CallMedia::bind(const QString &key, const QString &lineId, Sip::LocalMedia *local, QString *error,
+                                     QString *notice)
 {
     std::unique_ptr<Audio::AudioDevice> device = m_devices();
     const Devices devices = devicesFor(lineId, *device, notice);
@@ -242,7 +240,18 @@ void CallMedia::onMediaChanged(const Sip::MediaParameters &media)
 void CallMedia::connectSession(Audio::MediaSession *session, const QString &callId)
 {
     connect(session, &Audio::MediaSession::audioDeviceLost, this,
-            [this, callId](const QString &lost, const QString &replacement) {
+            [this, callId, session](const QString &lost, const QString &replacement) {
+                // A line's own output went away: its call goes to the preferences' speaker, as a new call would.
+                const Devices chosen = m_devicesOf.value(callId);
+                const QString preferred = m_options.outputDeviceName;
+                if (!lost.isEmpty() && lost == chosen.output && !preferred.isEmpty() && preferred != lost &&
+                    session->isRunning()) {
+                    m_devicesOf.insert(callId, {chosen.input, preferred});
+                    session->switchDevices(chosen.input, preferred);
+                    Q_EMIT deviceNotice(callId,
+                                        tr("Audio device '%1' was unplugged — now using '%2'").arg(lost, preferred));
+                    return;
+                }
                 const QString name = lost.isEmpty() ? tr("the default device") : QStringLiteral("'%1'").arg(lost);
                 Q_EMIT deviceNotice(callId,
                                     replacement.isEmpty()
@@ -253,11 +262,11 @@ void CallMedia::connectSession(Audio::MediaSession *session, const QString &call
             });
     connect(session, &Audio::MediaSession::audioDeviceFellBack, this,
             [this, callId](const QString &requested, const QString &used) {
-                Q_EMIT deviceNotice(callId,
-                                    used.isEmpty()
-                                        ? tr("Audio device '%1' is not available — the call goes on without sound")
-                                              .arg(requested)
-                                        : tr("Audio device '%1' is not available — using '%2'").arg(requested, used));
+                Q_EMIT deviceNotice(
+                    callId,
+                    used.isEmpty()
+                        ? tr("Audio device '%1' is not available — the call goes on without sound").arg(requested)
+                        : tr("Audio device '%1' is not available — using '%2'").arg(requested, used));
             });
 }
 

@@ -83,7 +83,11 @@ void LineController::updateLine(const Sip::LineConfig &line)
             storePassword(line.id, line.password);
     }
     m_window->setLine(line);
-    m_engine->updateLine(line);
+    // Only the line's audio output changed: that is the media's business, the line stays registered as it is.
+    Sip::LineConfig signalling = line;
+    signalling.audioOutputDevice = previous.audioOutputDevice;
+    if (signalling != previous)
+        m_engine->updateLine(line);
 }
 
 void LineController::deleteLine(const QString &lineId)

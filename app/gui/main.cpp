@@ -180,6 +180,10 @@ int main(int argc, char *argv[])
             calls.setAudioDevices(chosen.inputDevice, chosen.outputDevice); // running calls switch now
         }
     });
+    // A line given another output mid-call moves its running calls there (LineController stored it first).
+    QObject::connect(&window, &Gui::MainWindow::lineEdited, &calls, [&settings, &calls] {
+        calls.setAudioDevices(settings.preferences().inputDevice, settings.preferences().outputDevice);
+    });
 
     Sip::EngineOptions engineOptions;
     engineOptions.caCertificatesFile = settings.preferences().caFile;

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void lineOutputRoutesItsCallsAndSwitchFollowsPreferences();
     void unpluggedDeviceIsReportedAndTheCallGoesOn();
     void incomingCallOnALineWhoseOutputIsGone();
+    void unpluggedLineOutputFallsBackToPreferences();
 
 private:
     /// offhook-cli as 1002: "answer" waits for our call, "call" calls us.
@@ -223,7 +224,8 @@ void TestCallMediaDevices::unpluggedDeviceIsReportedAndTheCallGoesOn()
     QTRY_COMPARE_WITH_TIMEOUT(notices.count(), 2, kTimeoutMs); // its microphone and its speaker
     for (const QList<QVariant> &notice : std::as_const(notices)) {
         QCOMPARE(notice.at(0).toString(), callId);
-        QCOMPARE(notice.at(1).toString(), QStringLiteral("Audio device 'USB Headset' was unplugged — now using 'Null'"));
+        QCOMPARE(notice.at(1).toString(),
+                 QStringLiteral("Audio device 'USB Headset' was unplugged — now using 'Null'"));
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_media->statistics(callId).outputDevice, kNull, kTimeoutMs);
     QVERIFY2(flowsOn(callId, 25), "media stopped after the unplug");
@@ -243,9 +245,31 @@ void TestCallMediaDevices::incomingCallOnALineWhoseOutputIsGone()
     QCOMPARE(notices.count(), 1);
     QCOMPARE(notices.first().at(0).toString(), callId);
     const QString message = notices.first().at(1).toString();
-    QCOMPARE(message, QStringLiteral("The line's audio output 'Studio Fader 3' is not connected — using 'USB Headset'"));
+    QCOMPARE(message,
+             QStringLiteral("The line's audio output 'Studio Fader 3' is not connected — using 'USB Headset'"));
     QTRY_COMPARE_WITH_TIMEOUT(m_media->statistics(callId).outputDevice, kHeadset, kTimeoutMs);
     QVERIFY(flowsOn(callId, 10));
+}
+
+void TestCallMediaDevices::unpluggedLineOutputFallsBackToPreferences()
+{
+    m_lineOutput = kSpeaker;
+    QSignalSpy notices(m_media.get(), &App::CallMedia::deviceNotice);
+    const QString callId = placeCall();
+    QVERIFY(!callId.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->statistics(callId).outputDevice, kSpeaker, kTimeoutMs);
+    QVERIFY(m_lastDevice);
+
+    m_lastDevice->unplug(kSpeaker);
+    QTRY_COMPARE_WITH_TIMEOUT(notices.count(), 1, kTimeoutMs);
+    QCOMPARE(notices.first().at(1).toString(),
+             QStringLiteral("Audio device 'Desk Speaker' was unplugged — now using 'USB Headset'"));
+    // Not the backend's default ("Null") but the preferences' speaker.
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->statistics(callId).outputDevice, kHeadset, kTimeoutMs);
+    QCOMPARE(m_media->statistics(callId).inputDevice, kHeadset);
+    QVERIFY2(flowsOn(callId, 25), "media stopped after the unplug");
+    QVERIFY(!reached(callId, CallState::Ended));
+    QCOMPARE(notices.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCallMediaDevices)

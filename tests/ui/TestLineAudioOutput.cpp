@@ -4,7 +4,13 @@
 // the settings file, which still loads when written before the field existed.
 
 #include "app/gui/AppSettings.h"
+#include "app/gui/LineController.h"
+#include "app/gui/MemorySecretStore.h"
+#include "sipcore/SipEngine.h"
+#include "sipcore/SipLog.h"
 #include "ui/LineDialog.h"
+#include "ui/LineListModel.h"
+#include "ui/MainWindow.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -22,6 +28,7 @@ private Q_SLOTS:
     void dialogKeepsAnUnpluggedChoice();
     void savedWithTheLine();
     void oldSettingsFileWithoutItLoads();
+    void changingOnlyTheOutputKeepsTheRegistration();
 
 private:
     static Sip::LineConfig sampleLine();
@@ -128,6 +135,50 @@ void TestLineAudioOutput::oldSettingsFileWithoutItLoads()
     QCOMPARE(lines.size(), 1);
     QCOMPARE(lines[0].extension, QStringLiteral("1003"));
     QVERIFY(lines[0].audioOutputDevice.isEmpty());
+}
+
+void TestLineAudioOutput::changingOnlyTheOutputKeepsTheRegistration()
+{
+    QTemporaryDir dir;
+    Sip::SipLog log;
+    Sip::SipEngine engine(&log);
+    Sip::EngineOptions options;
+    options.shutdownTimeoutMs = 500;
+    QVERIFY(engine.start(options));
+    AppSettings settings(dir.filePath(QStringLiteral("offhook.ini")));
+    App::MemorySecretStore secrets;
+    Gui::MainWindow window(&engine);
+    window.setAudioOutputLister([] { return QStringList{QStringLiteral("Fader 1"), QStringLiteral("Fader 2")}; });
+    App::LineController controller(&engine, &settings, &secrets, nullptr, &window);
+    Sip::LineConfig line = sampleLine();
+    line.id.clear();
+    line.server = QStringLiteral("127.0.0.1:9"); // discard port: nothing answers
+    line.enabled = false;
+    const QString id = controller.addLine(line);
+    window.show();
+
+    // Through the window's line dialog, as the user does it.
+    window.editLine(id);
+    Gui::LineDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<Gui::LineDialog *>()) != nullptr);
+    QComboBox *combo = outputCombo(*dialog);
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 3); // default and the two listed devices
+    combo->setCurrentIndex(combo->findData(QStringLiteral("Fader 2")));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+
+    QTRY_COMPARE(window.lineModel()->line(id).audioOutputDevice, QStringLiteral("Fader 2"));
+    QCOMPARE(settings.lines().constFirst().audioOutputDevice, QStringLiteral("Fader 2"));
+    // The engine was not handed the line again (which would unregister and register it).
+    QCOMPARE(engine.lines().size(), 1);
+    QVERIFY(engine.lines().constFirst().audioOutputDevice.isEmpty());
+
+    // A signalling change still goes to the engine.
+    Sip::LineConfig edited = window.lineModel()->line(id);
+    edited.expiresSeconds = 600;
+    controller.updateLine(edited);
+    QCOMPARE(engine.lines().constFirst().expiresSeconds, 600);
+    QCOMPARE(engine.lines().constFirst().audioOutputDevice, QStringLiteral("Fader 2"));
 }
 
 QTEST_MAIN(TestLineAudioOutput)
