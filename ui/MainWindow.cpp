@@ -293,7 +293,7 @@ void MainWindow::updateHistoryTab()
     const int missed = m_callHistoryModel->missedCount();
     const int tab = m_sideTabs->indexOf(m_callHistoryPanel);
     m_sideTabs->setTabText(tab, missed > 0 ? tr("Recent (%1 missed)").arg(missed) : tr("Recent"));
-    m_sideTabs->setTabToolTip(tab, missed > 0 ? tr("%n missed call(s)", nullptr, missed) : QString());
+    m_sideTabs->setTabToolTip(tab, missed > 0 ? tr("Missed calls not looked at yet: %1").arg(missed) : QString());
 }
 
 void MainWindow::setLine(const Sip::LineConfig &line)

@@ -72,9 +72,9 @@ QList<Gui::CallHistoryEntry> CallHistoryStore::load()
         m_problem = tr("The call history %1 was %2. It is shown but this session's calls are not saved to it.")
                         .arg(shownPath, result.error);
     } else if (result.skippedEntries > 0) {
-        m_problem = tr("%n entry(s) of the call history %1 could not be read and were left out.", nullptr,
-                       result.skippedEntries)
-                        .arg(shownPath);
+        m_problem = tr("Some entries of the call history %1 could not be read and were left out (%2).")
+                        .arg(shownPath)
+                        .arg(result.skippedEntries);
     }
     return result.entries;
 }
