@@ -428,11 +428,13 @@ void CallSession::onInviteResult(const NuaEvent &event)
         }
         if (event.status >= 180) {
             const QByteArray early = sdpOf(sip);
+            const bool ringing = m_state == CallState::Dialing || m_state == CallState::Ringing;
             if (!early.isEmpty()) {
                 m_earlySdp = early;
-                applyEarlyMedia(early);
+                if (ringing)
+                    applyEarlyMedia(early);
             }
-            if (m_state == CallState::Dialing || m_earlyMedia != m_earlyMediaReported)
+            if (m_state == CallState::Dialing || (ringing && m_earlyMedia != m_earlyMediaReported))
                 setState(CallState::Ringing, event.status, phraseOf(event));
         }
         return;

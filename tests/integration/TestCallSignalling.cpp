@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 // Call signalling details of Sip::CallService (with App::CallMedia on the null audio backend) against sipp
 // peers routed by the test Kamailio: early media from a 183, a delayed offer (INVITE without SDP, answer
-// in the ACK), 401 challenges inside the dialog (hold re-INVITE, BYE), and the line of an incoming call in
-// the live log.
+// in the ACK), 401 challenges inside the dialog (hold re-INVITE, BYE, REFER), and the line of an incoming
+// call in the live log.
 
 #include "app/calls/CallMedia.h"
 #include "audio/NullBackend.h"
@@ -36,6 +36,7 @@ private Q_SLOTS:
     void holdChallengedOnceIsRetriedWithCredentials();
     void holdChallengedTwiceIsRefusedCredentials();
     void byeChallengedOnceIsRetriedWithCredentials();
+    void referChallengedOnceIsRetriedWithCredentials();
 
 private:
     bool startSippCallee(const QString &scenario, Test::SippProcess &callee, const QMap<QString, QString> &keys = {});
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<Sip::CallService> m_calls;
     std::unique_ptr<App::CallMedia> m_media;
     QList<CallEvent> m_events;
+    QList<Sip::TransferEvent> m_transfers;
     /// "state:<name>" and "media:<port>" in the order the service reported them.
     QStringList m_sequence;
 };
@@ -74,6 +76,7 @@ void TestCallSignalling::cleanupTestCase()
 void TestCallSignalling::init()
 {
     m_events.clear();
+    m_transfers.clear();
     m_sequence.clear();
     m_kamailio.kamcmd({QStringLiteral("ul.rm"), QStringLiteral("location"), QStringLiteral("s:1005")});
     m_harness = std::make_unique<Test::EngineHarness>();
@@ -91,6 +94,8 @@ void TestCallSignalling::init()
         if (event.state == CallState::Incoming)
             m_media->answer(event.callId);
     });
+    connect(m_calls.get(), &Sip::CallService::transferChanged, this,
+            [this](const Sip::TransferEvent &event) { m_transfers.append(event); });
     connect(m_calls.get(), &Sip::CallService::mediaChanged, this, [this](const Sip::MediaParameters &media) {
         m_sequence << QStringLiteral("media:%1").arg(media.remotePort);
     });
@@ -388,6 +393,31 @@ void TestCallSignalling::byeChallengedOnceIsRetriedWithCredentials()
                  R"(Authorization: Digest username="1001", realm="dialog.test", nonce="dialog-nonce-1")")),
              qPrintable(byes.at(1).text));
     QCOMPARE(last(callId).reason, QStringLiteral("BYE sent"));
+    QVERIFY(logErrors(QStringLiteral("refused")).isEmpty());
+}
+
+void TestCallSignalling::referChallengedOnceIsRetriedWithCredentials()
+{
+    Test::SippProcess callee;
+    QVERIFY(startSippCallee(QStringLiteral("uas_call_refer_401.xml"), callee));
+    const QString callId = m_media->call(QStringLiteral("a"), QStringLiteral("1005"));
+    QVERIFY2(waitForState(callId, CallState::Connected), qPrintable(callee.errorText()));
+    m_calls->transfer(callId, QStringLiteral("1003"));
+    QTRY_VERIFY2_WITH_TIMEOUT(!m_transfers.isEmpty() && m_transfers.constLast().finished,
+                              qPrintable(callee.errorText()), 10000);
+    QVERIFY(m_transfers.constLast().succeeded);
+    QVERIFY(waitForState(callId, CallState::Ended));
+    QVERIFY(callee.waitFinished(20000));
+    QVERIFY2(callee.exitCode() == 0, qPrintable(callee.errorText()));
+    QList<Test::SippTraceMessage> refers;
+    for (const Test::SippTraceMessage &message : callee.received()) {
+        if (message.isRequest() && message.method() == QLatin1String("REFER"))
+            refers.append(message);
+    }
+    QCOMPARE(refers.size(), 2);
+    QVERIFY2(refers.at(1).text.contains(QLatin1String(
+                 R"(Authorization: Digest username="1001", realm="dialog.test", nonce="dialog-nonce-1")")),
+             qPrintable(refers.at(1).text));
     QVERIFY(logErrors(QStringLiteral("refused")).isEmpty());
 }
 

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void connectedCallControls();
     void endedCallLeavesItsReason();
     void selectedCallOfSeveral();
+    void ringingWithEarlyMediaSaysSo();
 
 private:
     template <typename T> T *child(const QString &name) const
@@ -165,6 +166,18 @@ void TestCallPanel::selectedCallOfSeveral()
     QVERIFY(!child<QToolButton>(QStringLiteral("holdButton"))->isEnabled()); // still ringing
     QTest::mouseClick(child<QPushButton>(QStringLiteral("callHangUpButton")), Qt::LeftButton);
     QCOMPARE(hangUp.constFirst().constFirst().toString(), QStringLiteral("call-2"));
+}
+
+void TestCallPanel::ringingWithEarlyMediaSaysSo()
+{
+    auto *list = child<QListWidget>(QStringLiteral("callList"));
+    CallEvent ringing = callEvent(QStringLiteral("call-4"), CallState::Ringing);
+    m_panel->showCall(ringing);
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("sip:1002@pbx — ringing"));
+    ringing.earlyMedia = true;
+    m_panel->showCall(ringing);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("sip:1002@pbx — ringing (early media)"));
 }
 
 QTEST_MAIN(TestCallPanel)
