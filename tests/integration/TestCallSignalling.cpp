@@ -98,6 +98,9 @@ void TestCallSignalling::init()
             [this](const Sip::TransferEvent &event) { m_transfers.append(event); });
     connect(m_calls.get(), &Sip::CallService::mediaChanged, this, [this](const Sip::MediaParameters &media) {
         m_sequence << QStringLiteral("media:%1").arg(media.remotePort);
+        // CallMedia's own slot ran first (it connected first): did it take the parameters for its stream?
+        if (m_media->media(media.callId).remotePort == media.remotePort)
+            m_sequence << QStringLiteral("taken:%1").arg(media.remotePort);
     });
     m_harness->engine().addLine(Test::EngineHarness::line(QStringLiteral("a"), QStringLiteral("1001"),
                                                           m_kamailio.address(),
@@ -212,25 +215,25 @@ void TestCallSignalling::earlyMediaStartsBeforeTheAnswer()
     QVERIFY(startSippCallee(QStringLiteral("uas_call_early_media.xml"), callee,
                             {{QStringLiteral("earlyport"), QStringLiteral("39994")},
                              {QStringLiteral("answerport"), QStringLiteral("39996")}}));
+    QSignalSpy failed(m_media.get(), &App::CallMedia::mediaFailed);
     const QString callId = m_media->call(QStringLiteral("a"), QStringLiteral("1005"));
     QVERIFY(!callId.isEmpty());
-    // The 183's SDP starts the media while the call still rings.
-    QTRY_VERIFY2_WITH_TIMEOUT(m_media->statistics(callId).remoteAddress.endsWith(QLatin1String(":39994")),
-                              qPrintable(m_sequence.join(QLatin1Char(' '))), 10000);
-    QCOMPARE(last(callId).state, CallState::Ringing);
-    QVERIFY(last(callId).earlyMedia);
-    QCOMPARE(m_media->media(callId).codec, QStringLiteral("PCMU"));
-    // The 200 OK's SDP (another port) takes over.
     QVERIFY(waitForState(callId, CallState::Connected));
     QVERIFY(!last(callId).earlyMedia);
-    QTRY_COMPARE_WITH_TIMEOUT(m_media->media(callId).remotePort, quint16(39996), 5000);
-    // Reported in this order: early media, "ringing (early media)", the answer's media, connected.
+    // Reported in this order: the 183's media (taken by CallMedia while the call still rings), "ringing
+    // (early media)", then the 200 OK's media (another port), then connected. Order, not timing.
+    const QString sequence = m_sequence.join(QLatin1Char(' '));
     const qsizetype early = m_sequence.indexOf(QStringLiteral("media:39994"));
+    const qsizetype taken = m_sequence.indexOf(QStringLiteral("taken:39994"));
     const qsizetype ringing = m_sequence.indexOf(QStringLiteral("state:ringing+early"));
-    const qsizetype answered = m_sequence.indexOf(QStringLiteral("media:39996"));
+    const qsizetype answered = m_sequence.indexOf(QStringLiteral("taken:39996"));
     const qsizetype connected = m_sequence.indexOf(QStringLiteral("state:connected"));
-    QVERIFY2(early >= 0 && ringing > early && connected > ringing, qPrintable(m_sequence.join(QLatin1Char(' '))));
-    QVERIFY2(answered > early && answered < connected, qPrintable(m_sequence.join(QLatin1Char(' '))));
+    QVERIFY2(early >= 0 && taken == early + 1 && ringing > taken, qPrintable(sequence));
+    QVERIFY2(answered > ringing && connected > answered, qPrintable(sequence));
+    QVERIFY2(!m_sequence.mid(0, early).contains(QStringLiteral("state:connected")), qPrintable(sequence));
+    QCOMPARE(m_media->media(callId).codec, QStringLiteral("PCMU"));
+    QCOMPARE(m_media->media(callId).remotePort, quint16(39996));
+    QCOMPARE(failed.count(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(m_media->statistics(callId).remoteAddress.endsWith(QLatin1String(":39996")), 5000);
 
     m_calls->hangUp(callId);
@@ -252,6 +255,10 @@ void TestCallSignalling::earlyMediaUnchangedByTheAnswer()
     QCOMPARE(media.count(), 1);
     QVERIFY(states(callId).indexOf(CallState::Ringing) >= 0);
     QCOMPARE(m_media->media(callId).remotePort, quint16(39994));
+    // The stream started on the 183 runs on.
+    QTRY_VERIFY_WITH_TIMEOUT(m_media->statistics(callId).remoteAddress.endsWith(QLatin1String(":39994")) &&
+                                 m_media->statistics(callId).packetsSent > 0,
+                             5000);
     m_calls->hangUp(callId);
     QVERIFY(waitForState(callId, CallState::Ended));
     QCOMPARE(media.count(), 1);
