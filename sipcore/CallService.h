@@ -34,7 +34,8 @@ public:
     /// Calls target ("1002" or "sip:1002@pbx") on a registered line; returns the new call's id. Failures
     /// (line not ready, no answer, busy ...) arrive as callChanged with CallState::Ended.
     QString call(const QString &lineId, const QString &target, const LocalMedia &media);
-    /// Answers an incoming call (CallState::Incoming) with an SDP answer built for media.
+    /// Answers an incoming call (CallState::Incoming) with an SDP answer built for media; when the INVITE
+    /// carried no SDP (delayed offer), the 200 OK offers media and the caller's ACK must answer it.
     void answer(const QString &callId, const LocalMedia &media);
     void reject(const QString &callId, RejectReason reason = RejectReason::Busy);
     /// BYE when connected, CANCEL while dialling, 603 while an incoming call rings.

@@ -56,6 +56,9 @@ struct CallEvent
     QString reason;      ///< Its reason phrase, or a short cause ("BYE received")
     QString diagnosis;   ///< Plain words a user can act on (failures and endings)
     bool endedLocally = false; ///< Ended: we hung up or cancelled
+    /// Ringing: the other side sent SDP in a 180/183, so its ringback or announcement is already playing
+    /// ("Ringing (early media)"); the 200 OK's SDP takes over when the call is answered.
+    bool earlyMedia = false;
     QString sipCallId;
     QDateTime timestamp; ///< UTC
 };

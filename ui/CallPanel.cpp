@@ -137,7 +137,9 @@ QString CallPanel::describe(const Sip::CallEvent &event)
 {
     const QString peer =
         event.peerDisplayName.isEmpty() ? event.peer : QStringLiteral("%1 <%2>").arg(event.peerDisplayName, event.peer);
-    return QStringLiteral("%1 — %2").arg(peer, Sip::callStateName(event.state));
+    const QString state = event.earlyMedia ? QStringLiteral("%1 (early media)").arg(Sip::callStateName(event.state))
+                                           : Sip::callStateName(event.state);
+    return QStringLiteral("%1 — %2").arg(peer, state);
 }
 
 void CallPanel::showCall(const Sip::CallEvent &event)

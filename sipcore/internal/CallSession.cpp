@@ -164,6 +164,10 @@ void CallSession::receive(const NuaEvent &invite)
     }
     m_remoteOffer = sdpOf(sip);
     step(QStringLiteral("Incoming call from %1 on %2").arg(m_peer, QString::fromUtf8(m_line.addressOfRecord)));
+    if (m_remoteOffer.isEmpty() && bodyOf(sip).isEmpty()) {
+        acceptDelayedOffer();
+        return;
+    }
     const Sdp::Outcome check = m_remoteOffer.isEmpty()
                                    ? Sdp::Outcome{{},
                                                   QStringLiteral("The caller sent no SDP offer, which Offhook "
@@ -196,6 +200,10 @@ void CallSession::answer(const LocalMedia &media)
         return;
     m_local = media;
     m_address = media.address.isEmpty() ? localAddress() : media.address;
+    if (m_remoteOffer.isEmpty()) {
+        answerWithOffer();
+        return;
+    }
     QString error;
     int status = 0;
     const QByteArray sdp = Sdp::buildAnswer(m_remoteOffer, m_local, m_address, m_sdpSessionId,
@@ -240,6 +248,11 @@ void CallSession::hangUp(HangUpCause cause)
                         : cause == HangUpCause::MediaError
                             ? QStringLiteral("The call's audio failed, so the call was ended.")
                             : QStringLiteral("Hung up here.");
+    if (cause == HangUpCause::MediaTimeout && (m_state == CallState::Dialing || m_state == CallState::Ringing)) {
+        // Early media that falls silent (an announcement ended) is no reason to give up before the answer.
+        step(QStringLiteral("No early media from %1 for a while; still waiting for the answer").arg(m_peer));
+        return;
+    }
     switch (m_state) {
     case CallState::Dialing:
     case CallState::Ringing:
@@ -345,8 +358,7 @@ void CallSession::onNuaEvent(const NuaEvent &event)
         onState(event);
         break;
     case nua_i_ack:
-        if (m_state == CallState::Answering)
-            setState(CallState::Connected, 200, QStringLiteral("ACK received"));
+        onAck(event);
         break;
     case nua_i_cancel:
         step(QStringLiteral("The caller hung up before the call was answered (CANCEL)"));
@@ -358,7 +370,7 @@ void CallSession::onNuaEvent(const NuaEvent &event)
         end(200, QStringLiteral("BYE received"), QStringLiteral("The other side hung up."), false);
         break;
     case nua_r_bye:
-        if (event.status >= 200)
+        if (event.status >= 200 && !answerDialogChallenge(event, QStringLiteral("BYE")))
             finish();
         break;
     case nua_r_cancel:
@@ -369,6 +381,8 @@ void CallSession::onNuaEvent(const NuaEvent &event)
         onInfo(event);
         break;
     case nua_r_info:
+        if (answerDialogChallenge(event, QStringLiteral("SIP INFO")))
+            break;
         if (event.status >= 300)
             step(QStringLiteral("SIP INFO answered %1 %2").arg(event.status).arg(phraseOf(event)), true);
         break;
@@ -389,8 +403,7 @@ void CallSession::onInviteResult(const NuaEvent &event)
     if (m_reInviting) {
         if (event.status < 200)
             return;
-        if ((event.status == 401 || event.status == 407) &&
-            m_auth.respond(m_handle, sip, m_line.authUser, m_line.password) == ChallengeResponder::Outcome::Answered)
+        if (answerDialogChallenge(event, QStringLiteral("re-INVITE")))
             return;
         m_reInviting = false;
         if (event.status >= 300) {
@@ -415,9 +428,13 @@ void CallSession::onInviteResult(const NuaEvent &event)
         }
         if (event.status >= 180) {
             const QByteArray early = sdpOf(sip);
-            if (!early.isEmpty())
+            const bool ringing = m_state == CallState::Dialing || m_state == CallState::Ringing;
+            if (!early.isEmpty()) {
                 m_earlySdp = early;
-            if (m_state == CallState::Dialing)
+                if (ringing)
+                    applyEarlyMedia(early);
+            }
+            if (m_state == CallState::Dialing || (ringing && m_earlyMedia != m_earlyMediaReported))
                 setState(CallState::Ringing, event.status, phraseOf(event));
         }
         return;
@@ -513,7 +530,7 @@ void CallSession::onState(const NuaEvent &event)
 {
     int callState = nua_callstate_init;
     tl_gets(event.tags, NUTAG_CALLSTATE_REF(callState), TAG_END());
-    if (callState == nua_callstate_ready && m_state == CallState::Answering)
+    if (callState == nua_callstate_ready && m_state == CallState::Answering && !m_awaitingAckAnswer)
         setState(CallState::Connected, 200, QStringLiteral("ACK received"));
     if (callState == nua_callstate_terminated) {
         if (!m_endRecorded) {
@@ -547,8 +564,7 @@ void CallSession::onReferResult(const NuaEvent &event)
 {
     if (event.status < 200)
         return;
-    if ((event.status == 401 || event.status == 407) &&
-        m_auth.respond(m_handle, event.sip, m_line.authUser, m_line.password) == ChallengeResponder::Outcome::Answered)
+    if (answerDialogChallenge(event, QStringLiteral("REFER")))
         return;
     if (event.status >= 300) {
         m_transferring = false;
@@ -622,7 +638,8 @@ void CallSession::setState(CallState state, int status, const QString &reason)
         return;
     const bool changed = state != m_state;
     m_state = state;
-    if (!changed && state != CallState::Connected && state != CallState::Held)
+    if (!changed && state != CallState::Connected && state != CallState::Held &&
+        !(state == CallState::Ringing && m_earlyMedia != m_earlyMediaReported))
         return;
     CallEvent event;
     event.callId = m_callId;
@@ -635,6 +652,8 @@ void CallSession::setState(CallState state, int status, const QString &reason)
     event.reason = reason;
     event.sipCallId = QString::fromUtf8(m_sipCallId);
     event.timestamp = QDateTime::currentDateTimeUtc();
+    event.earlyMedia = m_earlyMedia && state == CallState::Ringing;
+    m_earlyMediaReported = event.earlyMedia;
     if (state == CallState::Ended) {
         event.statusCode = m_endStatus;
         event.reason = m_endReason;
@@ -672,6 +691,95 @@ void CallSession::releaseHandle()
 bool CallSession::stackGenerated(int status) const
 {
     return m_engine.lastReceivedStatus(m_sipCallId) != status;
+}
+
+void CallSession::applyEarlyMedia(const QByteArray &remoteSdp)
+{
+    Sdp::Outcome outcome = Sdp::negotiate(m_localSdp, remoteSdp, true);
+    if (!outcome.ok()) {
+        step(QStringLiteral("Early media ignored: %1").arg(outcome.error), true);
+        return;
+    }
+    outcome.media.callId = m_callId;
+    if (!m_earlyMedia)
+        step(QStringLiteral("Early media from %1 (ringback or announcement before the answer)").arg(m_peer));
+    m_earlyMedia = true;
+    if (outcome.media == m_media)
+        return;
+    m_media = outcome.media;
+    step(QStringLiteral("Early media: %1, %2").arg(m_media.describe(), mediaDirectionName(m_media.direction)));
+    m_agent.reportMedia(m_media);
+}
+
+void CallSession::acceptDelayedOffer()
+{
+    step(QStringLiteral("The INVITE carries no SDP (delayed offer): the answer will offer our media and take the "
+                        "caller's answer from its ACK"));
+    nua_respond(m_handle, SIP_180_RINGING, NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+    setState(CallState::Incoming, 180, QStringLiteral("Ringing"));
+}
+
+void CallSession::answerWithOffer()
+{
+    m_localSdp = Sdp::buildTemplate(m_local, m_address, m_sdpSessionId, nextSdpVersion().toULongLong());
+    m_awaitingAckAnswer = true;
+    step(QStringLiteral("Answering %1 with our SDP offer; the answer is due in the ACK").arg(m_peer));
+    nua_respond(m_handle, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                SIPTAG_PAYLOAD_STR(m_localSdp.constData()), TAG_END());
+    setState(CallState::Answering, 200, QStringLiteral("OK"));
+}
+
+void CallSession::onAck(const NuaEvent &event)
+{
+    if (m_awaitingAckAnswer) {
+        m_awaitingAckAnswer = false;
+        const QByteArray answer = sdpOf(event.sip);
+        bool usable = false;
+        if (answer.isEmpty()) {
+            const QString error = QStringLiteral("The caller sent no SDP answer in its ACK to the offer in our 200 OK "
+                                                 "(delayed offer), so there is no media to run.");
+            step(error, true);
+            end(488, QStringLiteral("No SDP answer in ACK"), error, true);
+        } else {
+            usable = applyNegotiation(m_localSdp, answer, true);
+        }
+        if (!usable) {
+            step(QStringLiteral("Hanging up (BYE): no usable answer to our offer"), true);
+            nua_bye(m_handle, TAG_END());
+            setState(CallState::Ending);
+            return;
+        }
+    }
+    if (m_state == CallState::Answering)
+        setState(CallState::Connected, 200, QStringLiteral("ACK received"));
+}
+
+bool CallSession::answerDialogChallenge(const NuaEvent &event, const QString &request)
+{
+    ChallengeResponder &auth = m_dialogAuth[event.event];
+    if (event.status != 401 && event.status != 407) {
+        if (event.status >= 200)
+            auth.reset(); // the next request of this kind may be challenged and answered anew
+        return false;
+    }
+    if (!m_handle)
+        return false;
+    const ChallengeResponder::Outcome outcome = auth.respond(m_handle, event.sip, m_line.authUser, m_line.password);
+    if (outcome == ChallengeResponder::Outcome::Answered) {
+        step(QStringLiteral("recv %1 %2 to %3: challenge %4; retrying with credentials (Auth User %5)")
+                 .arg(event.status)
+                 .arg(phraseOf(event), request, auth.describe(), m_line.authUser));
+        return true;
+    }
+    const QString why =
+        outcome == ChallengeResponder::Outcome::Rejected
+            ? QStringLiteral("the server refused the line's credentials (challenged again after they were sent)")
+        : outcome == ChallengeResponder::Outcome::NoPassword
+            ? QStringLiteral("the line has no password to answer the challenge with")
+            : QStringLiteral("no MD5 digest challenge that Offhook can answer (%1)").arg(auth.describe());
+    step(QStringLiteral("%1 refused: %2 %3 — %4").arg(request).arg(event.status).arg(phraseOf(event), why), true);
+    auth.reset();
+    return false;
 }
 
 } // namespace Sip::Internal

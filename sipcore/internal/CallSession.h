@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <map>
 
 namespace Sip::Internal {
 
@@ -63,6 +64,18 @@ private:
     QByteArray nextSdpVersion();
     bool stackGenerated(int status) const;
     void reportTransfer(int status, const QString &reason, bool finished);
+    /// SDP in a 180/183: start the media before the answer (ringback, announcements). A bad early SDP is
+    /// only logged; the 200 OK decides.
+    void applyEarlyMedia(const QByteArray &remoteSdp);
+    /// Incoming INVITE without SDP (delayed offer): ring; answer() then offers in the 200 OK.
+    void acceptDelayedOffer();
+    void answerWithOffer();
+    /// The caller's ACK: carries the answer to the offer of our 200 OK after a delayed offer.
+    void onAck(const NuaEvent &event);
+    /// A 401/407 to a request inside the dialog (re-INVITE, REFER, INFO, BYE): answered once with the
+    /// line's credentials, true while that retry is under way. Another challenge for the same kind of
+    /// request means the credentials were refused: logged as such, false.
+    bool answerDialogChallenge(const NuaEvent &event, const QString &request);
 
     CallAgent &m_agent;
     EngineThread &m_engine;
@@ -94,6 +107,10 @@ private:
     QString m_endDiagnosis;
     bool m_endedLocally = false;
     bool m_endRecorded = false;
+    bool m_earlyMedia = false;                      ///< Media runs from a 18x's SDP (outgoing, before the answer)
+    bool m_earlyMediaReported = false;              ///< The last CallEvent said so
+    bool m_awaitingAckAnswer = false;               ///< Our 200 OK carried the offer; the answer comes in the ACK
+    std::map<int, ChallengeResponder> m_dialogAuth; ///< Per nua_r_* event of in-dialog requests
 };
 
 } // namespace Sip::Internal

@@ -258,6 +258,20 @@ const LineContext *EngineThread::lineContextForUser(const QByteArray &user) cons
     return m_lineContexts.size() == 1 ? &m_lineContexts.constBegin().value() : nullptr;
 }
 
+QString EngineThread::lineOfIncomingCall(const LogEntry &entry) const
+{
+    if (entry.kind != LogEntry::Kind::Received || !entry.raw.startsWith("INVITE "))
+        return {};
+    // "INVITE sip:1001@127.0.0.1:5080;transport=udp SIP/2.0": the Request-URI user is a line's contact user.
+    const qsizetype end = entry.raw.indexOf(' ', 7);
+    const QByteArray uri = entry.raw.mid(7, end < 0 ? -1 : end - 7);
+    const qsizetype colon = uri.indexOf(':');
+    const qsizetype at = uri.indexOf('@');
+    const QByteArray user = colon >= 0 && at > colon ? uri.mid(colon + 1, at - colon - 1) : QByteArray();
+    const LineContext *line = lineContextForUser(user);
+    return line ? line->lineId : QString();
+}
+
 int EngineThread::lastReceivedStatus(const QByteArray &callId) const
 {
     return m_lastReceived.value(callId, 0);
@@ -358,6 +372,13 @@ void EngineThread::flushLog()
     for (LogEntry entry : messages) {
         const QByteArray callId = callIdOf(entry);
         entry.lineId = m_callIdLines.value(callId);
+        if (entry.lineId.isEmpty()) {
+            // A new incoming call is logged before CallAgent takes its INVITE: attribute it (and the rest of
+            // its dialog) the way the agent will.
+            entry.lineId = lineOfIncomingCall(entry);
+            if (!entry.lineId.isEmpty())
+                attributeCallId(callId, entry.lineId);
+        }
         if (entry.kind == LogEntry::Kind::Received && entry.raw.startsWith("SIP/2.0 "))
             m_lastReceived.insert(callId, entry.raw.mid(8, 3).toInt());
         m_log->append(std::move(entry));

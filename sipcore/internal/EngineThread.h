@@ -105,6 +105,8 @@ private:
     void run();
     void handleStackEvent(const NuaEvent &event);
     void flushLog();
+    /// The line an incoming INVITE (not yet attributed) is for: empty for other messages or no match.
+    QString lineOfIncomingCall(const LogEntry &entry) const;
     void continueShutdown();
     void finishShutdown();
 

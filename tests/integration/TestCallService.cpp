@@ -110,27 +110,42 @@ void TestCallService::cleanup()
 
 bool TestCallService::startSippCallee(const QString &scenario, Test::SippProcess &callee)
 {
-    const quint16 port = Test::FreePort::pick();
-    Test::SippProcess registrar;
-    Test::SippProcess::Options options;
-    options.port = port;
-    options.service = QStringLiteral("1005");
-    options.authUser = QStringLiteral("1005");
-    options.authPassword = m_kamailio.password(QStringLiteral("1005"));
-    options.timeoutSeconds = 20;
-    if (!registrar.startClient(QStringLiteral("uac_register_auth.xml"), m_kamailio.address(), options) ||
-        !registrar.waitFinished(30000) || registrar.exitCode() != 0) {
-        qWarning("%s", qPrintable(registrar.errorText()));
-        return false;
+    // The port is free when picked, then bound in turn by the registering sipp and by the callee: another
+    // test on the machine may take it in between ("Address already in use", seen under load). Only then
+    // is another port tried.
+    const auto portTaken = [](const Test::SippProcess &sipp) {
+        return sipp.errorText().contains(QLatin1String("Address already in use"));
+    };
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const quint16 port = Test::FreePort::pick();
+        Test::SippProcess registrar;
+        Test::SippProcess::Options options;
+        options.port = port;
+        options.service = QStringLiteral("1005");
+        options.authUser = QStringLiteral("1005");
+        options.authPassword = m_kamailio.password(QStringLiteral("1005"));
+        options.timeoutSeconds = 20;
+        if (!registrar.startClient(QStringLiteral("uac_register_auth.xml"), m_kamailio.address(), options) ||
+            !registrar.waitFinished(30000) || registrar.exitCode() != 0) {
+            qWarning("%s", qPrintable(registrar.errorText()));
+            if (portTaken(registrar))
+                continue;
+            return false;
+        }
+        Test::SippProcess::Options calleeOptions;
+        calleeOptions.port = port;
+        calleeOptions.timeoutSeconds = 40;
+        if (!callee.startServer(scenario, calleeOptions)) {
+            qWarning("%s", qPrintable(callee.errorText()));
+            if (!portTaken(callee))
+                return false;
+            // The registrar must not keep routing 1005 to the port that was lost.
+            m_kamailio.kamcmd({QStringLiteral("ul.rm"), QStringLiteral("location"), QStringLiteral("s:1005")});
+            continue;
+        }
+        return true;
     }
-    Test::SippProcess::Options calleeOptions;
-    calleeOptions.port = port;
-    calleeOptions.timeoutSeconds = 40;
-    if (!callee.startServer(scenario, calleeOptions)) {
-        qWarning("%s", qPrintable(callee.errorText()));
-        return false;
-    }
-    return true;
+    return false;
 }
 
 bool TestCallService::startSippCaller(const QString &scenario, Test::SippProcess &caller, const QString &extension)

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void selectedCallOfSeveral();
     void transferAsksForTargetAndShowsProgress();
     void failedTransferCanBeRetried();
+    void ringingWithEarlyMediaSaysSo();
 
 private:
     template <typename T> T *child(const QString &name) const
@@ -253,6 +254,16 @@ void TestCallPanel::failedTransferCanBeRetried()
     QCOMPARE(label->text(), QStringLiteral("Transfer to 1003@pbx failed: 486 Busy Here"));
     QVERIFY(button->isEnabled());
     QCOMPARE(m_panel->callCount(), 1); // the call goes on
+void TestCallPanel::ringingWithEarlyMediaSaysSo()
+{
+    auto *list = child<QListWidget>(QStringLiteral("callList"));
+    CallEvent ringing = callEvent(QStringLiteral("call-4"), CallState::Ringing);
+    m_panel->showCall(ringing);
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("sip:1002@pbx — ringing"));
+    ringing.earlyMedia = true;
+    m_panel->showCall(ringing);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("sip:1002@pbx — ringing (early media)"));
 }
 
 QTEST_MAIN(TestCallPanel)
