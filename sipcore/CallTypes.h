@@ -58,6 +58,7 @@ struct CallEvent
     bool endedLocally = false; ///< Ended: we hung up or cancelled
     QString sipCallId;
     QDateTime timestamp; ///< UTC
+    QString transferredFrom; ///< A call placed because the peer of this call id transferred it (REFER)
 };
 
 /// What this side offers for audio: supplied by whoever owns the media (the RTP port is bound before

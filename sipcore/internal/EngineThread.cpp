@@ -201,7 +201,7 @@ bool EngineThread::ensureStack(const QString &bindHost, bool wantTls, QString *e
                        TAG_IF(tls, TPTAG_TLS_VERIFY_POLICY(TPTLS_VERIFY_OUT)),
                        SIPTAG_USER_AGENT_STR(userAgent.constData()),
                        NUTAG_OUTBOUND("no-validate no-options-keepalive"), NUTAG_KEEPALIVE(0),
-                       NUTAG_ALLOW("INFO"), NUTAG_APPL_METHOD("INVITE, REGISTER, PUBLISH"),
+                       NUTAG_ALLOW("INFO"), NUTAG_APPL_METHOD("INVITE, REGISTER, PUBLISH, INFO"),
                        // Calls carry their own SDP (Sip::Sdp); a session-timer refresh goes by UPDATE without
                        // a body, which needs no offer/answer from us.
                        NUTAG_MEDIA_ENABLE(0), NUTAG_UPDATE_REFRESH(1),
