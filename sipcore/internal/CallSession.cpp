@@ -146,6 +146,8 @@ void CallSession::dial(const QString &target, const LocalMedia &media)
     const QByteArray route = "<" + m_line.nextHopUri + ";lr>";
     nua_invite(m_handle, SIPTAG_ROUTE_STR(route.constData()), SIPTAG_CONTENT_TYPE_STR("application/sdp"),
                SIPTAG_PAYLOAD_STR(m_localSdp.constData()),
+               // Ask for a session interval (RFC 4028): a 422 is then retried with the Min-SE it names.
+               NUTAG_SESSION_TIMER(1800),
                TAG_IF(!m_transferredFrom.isEmpty() && !m_referredBy.isEmpty(),
                       SIPTAG_REFERRED_BY_STR(m_referredBy.constData())),
                TAG_END());
@@ -420,7 +422,11 @@ void CallSession::onInviteResult(const NuaEvent &event)
     }
     if (event.status < 200) {
         if (event.status == 100 && sip && sip->sip_status && sip->sip_status->st_status >= 400) {
-            step(QStringLiteral("recv %1; retrying INVITE with cached credentials").arg(sip->sip_status->st_status));
+            const int retried = sip->sip_status->st_status;
+            step(retried == 422 ? QStringLiteral("recv 422; retrying INVITE with the session interval the peer asks "
+                                                 "for (Min-SE %1 s)")
+                                      .arg(sip->sip_min_se ? sip->sip_min_se->min_delta : 0)
+                                : QStringLiteral("recv %1; retrying INVITE with cached credentials").arg(retried));
             return;
         }
         if (event.status >= 180) {

@@ -205,6 +205,8 @@ bool EngineThread::ensureStack(const QString &bindHost, bool wantTls, QString *e
                        // Calls carry their own SDP (Sip::Sdp); a session-timer refresh goes by UPDATE without
                        // a body, which needs no offer/answer from us.
                        NUTAG_MEDIA_ENABLE(0), NUTAG_UPDATE_REFRESH(1),
+                       // Session timers: accept RFC 4028's smallest interval (Sofia's own minimum is 120 s).
+                       NUTAG_MIN_SE(90),
                        NTATAG_SIP_T1X64(static_cast<unsigned>(m_options.transactionTimeoutMs)), TPTAG_LOG(1),
                        TAG_END());
     flushLog();
