@@ -173,8 +173,7 @@ void CallAgent::reportDigit(const QString &callId, QChar digit)
 
 void CallAgent::reportTransferRequest(const QString &callId, const QString &target)
 {
-    m_channel->deliver(
-        [callId, target](CallService &service) { Q_EMIT service.transferRequested(callId, target); });
+    m_channel->deliver([callId, target](CallService &service) { Q_EMIT service.transferRequested(callId, target); });
 }
 
 void CallAgent::sessionFinished(const QString &)

@@ -94,8 +94,9 @@ void CallSession::onRefer(const NuaEvent &event)
     }
     m_referEvent = eventText;
     m_referTarget = target;
-    m_referredBy = sip && sip->sip_referred_by ? headerText(reinterpret_cast<const sip_header_t *>(sip->sip_referred_by))
-                                               : QByteArray();
+    m_referredBy = sip && sip->sip_referred_by
+                       ? headerText(reinterpret_cast<const sip_header_t *>(sip->sip_referred_by))
+                       : QByteArray();
     step(QStringLiteral("%1 transfers the call to %2 (REFER accepted)%3")
              .arg(m_peer, m_referTarget,
                   m_referredBy.isEmpty() ? QString()
@@ -111,8 +112,7 @@ void CallSession::sendReferNotify(const QByteArray &event, int status, const QSt
     const bool final = status >= 200;
     nua_notify(m_handle, SIPTAG_EVENT_STR(event.constData()),
                SIPTAG_SUBSCRIPTION_STATE_STR(final ? "terminated;reason=noresource" : "active"),
-               SIPTAG_CONTENT_TYPE_STR("message/sipfrag;version=2.0"), SIPTAG_PAYLOAD_STR(body.constData()),
-               TAG_END());
+               SIPTAG_CONTENT_TYPE_STR("message/sipfrag;version=2.0"), SIPTAG_PAYLOAD_STR(body.constData()), TAG_END());
 }
 
 void CallSession::referProgress(int status, const QString &reason)
@@ -166,7 +166,8 @@ void CallSession::followRefer(const QString &originalCallId, const QString &targ
     if (target.isEmpty()) {
         m_direction = CallDirection::Outgoing;
         end(0, QStringLiteral("No transfer"),
-            QStringLiteral("Call %1 has no transfer to follow (it ended or the REFER was refused).").arg(originalCallId),
+            QStringLiteral("Call %1 has no transfer to follow (it ended or the REFER was refused).")
+                .arg(originalCallId),
             true);
         return;
     }

@@ -59,7 +59,8 @@ DtmfInfoBody DtmfInfoBody::parse(const QByteArray &contentType, const QByteArray
     if (type == "application/dtmf") {
         const QChar digit = digitOf(body.trimmed());
         if (digit.isNull())
-            return failed(400, QStringLiteral("application/dtmf body '%1' is not a DTMF digit").arg(shown(body.trimmed())));
+            return failed(400,
+                          QStringLiteral("application/dtmf body '%1' is not a DTMF digit").arg(shown(body.trimmed())));
         DtmfInfoBody result;
         result.digit = digit;
         return result;

@@ -14,9 +14,9 @@ namespace Sip::Internal {
 /// carries no digit; another type gets 415, an unreadable body 400 (error says why). Pure; any thread.
 struct DtmfInfoBody
 {
-    QChar digit;      ///< 0-9 * # A-D; null when the INFO carries none
-    int status = 200; ///< 200, 400 or 415
-    QString error;    ///< Why status is not 200
+    QChar digit;        ///< 0-9 * # A-D; null when the INFO carries none
+    int status = 200;   ///< 200, 400 or 415
+    QString error;      ///< Why status is not 200
     int durationMs = 0; ///< Duration= of dtmf-relay, 0 when absent
 
     static DtmfInfoBody parse(const QByteArray &contentType, const QByteArray &body);

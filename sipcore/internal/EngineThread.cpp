@@ -304,6 +304,11 @@ void EngineThread::handleStackEvent(const NuaEvent &event)
         nua_respond(event.handle, SIP_489_BAD_EVENT, NUTAG_WITH_THIS(m_nua), TAG_END());
         nua_handle_destroy(event.handle);
         return;
+    case nua_i_info:
+        // INFO is an application method (calls answer their own); one outside a call has no dialog here.
+        nua_respond(event.handle, SIP_481_NO_TRANSACTION, NUTAG_WITH_THIS(m_nua), TAG_END());
+        nua_handle_destroy(event.handle);
+        return;
     default:
         break;
     }

@@ -99,7 +99,7 @@ void TestCallPeerRequests::cleanup()
 }
 
 bool TestCallPeerRequests::startSippAs(const QString &extension, const QString &scenario, Test::SippProcess &sipp,
-                                   const QMap<QString, QString> &keys)
+                                       const QMap<QString, QString> &keys)
 {
     const quint16 port = Test::FreePort::pick();
     Test::SippProcess registrar;
@@ -188,10 +188,10 @@ void TestCallPeerRequests::sessionRefreshedAsCaller()
     const QString callId = m_media->call(QStringLiteral("a"), QStringLiteral("1005"));
     QVERIFY(waitForState(callId, CallState::Connected));
     // Refresher with a 90 s interval: the refresh comes at about 45 s; sipp fails the call after 80 s.
-    QTRY_VERIFY2_WITH_TIMEOUT(callee.countReceived(QStringLiteral("UPDATE")) +
-                                      callee.countReceived(QStringLiteral("INVITE")) >= 2 ||
-                                  !callee.isRunning(),
-                              qPrintable(callee.errorText()), 90000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        callee.countReceived(QStringLiteral("UPDATE")) + callee.countReceived(QStringLiteral("INVITE")) >= 2 ||
+            !callee.isRunning(),
+        qPrintable(callee.errorText()), 90000);
     QVERIFY2(callee.isRunning(), qPrintable(callee.errorText()));
     QVERIFY(!waitForState(callId, CallState::Ended, 500));
     m_calls->hangUp(callId);

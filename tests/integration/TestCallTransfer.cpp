@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 // Being transferred (RFC 3515): a sipp peer answers Offhook's call and sends REFER; Sip::CallService with
 // App::CallMedia (null audio backend) follows it to a second sipp peer through the test Kamailio, tells
-// the transferor how it went by message/sipfrag NOTIFYs and leaves the first call. A Refer-To that is
-// not a SIP URI is refused by NOTIFY and the call goes on.
+// the transferor how it went by a message/sipfrag NOTIFY and leaves the first call. A Refer-To that is
+// not a SIP URI is refused by NOTIFY, and so is a target that cannot be reached; the call goes on.
 
 #include "app/calls/CallMedia.h"
 #include "audio/NullBackend.h"
@@ -31,6 +31,7 @@ private Q_SLOTS:
     void cleanup();
     void followsReferToTheNewTarget();
     void referToANonSipUriIsRefused();
+    void failedTransferKeepsTheCall();
 
 private:
     /// Registers sipp as extension on a free port, then starts scenario there as a UAS.
@@ -232,6 +233,32 @@ void TestCallTransfer::referToANonSipUriIsRefused()
     // The call goes on until we hang up.
     QTest::qWait(300);
     QVERIFY(!waitForState(callId, CallState::Ended, 10));
+    m_calls->hangUp(callId);
+    QVERIFY(waitForState(callId, CallState::Ended));
+    QVERIFY(transferor.waitFinished(20000));
+    QVERIFY2(transferor.exitCode() == 0, qPrintable(transferor.errorText()));
+}
+
+void TestCallTransfer::failedTransferKeepsTheCall()
+{
+    // 1004 is not registered: the PBX answers the new call 404, the transferor hears it, the call goes on.
+    Test::SippProcess transferor;
+    QVERIFY(startSippAs(QStringLiteral("1005"), QStringLiteral("uas_call_transfers_us.xml"), transferor,
+                        {{QStringLiteral("referto"), QStringLiteral("<sip:1004@%1>").arg(m_kamailio.address())}}));
+    const QString callId = m_media->call(QStringLiteral("a"), QStringLiteral("1005"));
+    QVERIFY(waitForState(callId, CallState::Connected));
+    QTRY_VERIFY_WITH_TIMEOUT(!notifyBodies(transferor).isEmpty(), 15000);
+    QCOMPARE(notifyBodies(transferor), QStringList{QStringLiteral("SIP/2.0 404 Not Found")});
+    QString newCallId;
+    for (const CallEvent &event : std::as_const(m_events)) {
+        if (event.transferredFrom == callId)
+            newCallId = event.callId;
+    }
+    QVERIFY(!newCallId.isEmpty());
+    QVERIFY(waitForState(newCallId, CallState::Ended));
+    QVERIFY(!waitForState(newCallId, CallState::Connected, 10));
+    QVERIFY(!waitForState(callId, CallState::Ended, 300));
+    // The transferred call still works: our BYE reaches the transferor.
     m_calls->hangUp(callId);
     QVERIFY(waitForState(callId, CallState::Ended));
     QVERIFY(transferor.waitFinished(20000));

@@ -194,8 +194,8 @@ bool TestCliCallEvents::startSippAs(const QString &extension, const QString &sce
 void TestCliCallEvents::answerPrintsInfoDigits()
 {
     OFFHOOK_REQUIRE_TOOL(Test::SippProcess::findProgram());
-    std::unique_ptr<Cli> callee = startCli({QStringLiteral("answer"), QStringLiteral("--wait"), QStringLiteral("30")},
-                                           QStringLiteral("1002"));
+    std::unique_ptr<Cli> callee =
+        startCli({QStringLiteral("answer"), QStringLiteral("--wait"), QStringLiteral("30")}, QStringLiteral("1002"));
     QVERIFY2(callee->waitFor(QStringLiteral("WAITING for a call"), 20000), qPrintable(callee->output));
     Test::SippProcess caller;
     Test::SippProcess::Options options;
@@ -222,12 +222,11 @@ void TestCliCallEvents::dtmfToBaresip()
     OFFHOOK_REQUIRE_TOOL(Test::BaresipProcess::findProgram());
     Test::BaresipProcess baresip;
     QVERIFY(startBaresip(baresip, QStringLiteral("1003")));
-    std::unique_ptr<Cli> caller = startCli({QStringLiteral("call"), QStringLiteral("sip:1003@127.0.0.1"),
-                                            QStringLiteral("--play"), m_dir.filePath(QStringLiteral("ours.wav")),
-                                            QStringLiteral("--duration"), QStringLiteral("4"),
-                                            QStringLiteral("--codec"), QStringLiteral("pcmu"),
-                                            QStringLiteral("--dtmf"), QStringLiteral("123#")},
-                                           QStringLiteral("1001"));
+    std::unique_ptr<Cli> caller =
+        startCli({QStringLiteral("call"), QStringLiteral("sip:1003@127.0.0.1"), QStringLiteral("--play"),
+                  m_dir.filePath(QStringLiteral("ours.wav")), QStringLiteral("--duration"), QStringLiteral("4"),
+                  QStringLiteral("--codec"), QStringLiteral("pcmu"), QStringLiteral("--dtmf"), QStringLiteral("123#")},
+                 QStringLiteral("1001"));
     QCOMPARE(caller->finish(), 0);
     // baresip negotiated telephone-event, so the digits went as RFC 4733 events, not SIP INFO.
     QVERIFY2(caller->output.contains(QLatin1String(", telephone-event 101")), qPrintable(caller->output.right(3000)));

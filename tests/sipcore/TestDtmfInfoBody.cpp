@@ -26,15 +26,15 @@ void TestDtmfInfoBody::parse_data()
 
     QTest::newRow("dtmf-relay") << QByteArray("application/dtmf-relay") << QByteArray("Signal=5\r\nDuration=160\r\n")
                                 << QStringLiteral("5") << 200 << 160;
-    QTest::newRow("dtmf-relay LF, spaces, case") << QByteArray("Application/DTMF-Relay; charset=x")
-                                                 << QByteArray("signal = #\nduration= 250") << QStringLiteral("#")
-                                                 << 200 << 250;
-    QTest::newRow("dtmf-relay lower-case letter") << QByteArray("application/dtmf-relay") << QByteArray("Signal=b")
-                                                  << QStringLiteral("B") << 200 << 0;
-    QTest::newRow("dtmf-relay event 10 is *") << QByteArray("application/dtmf-relay") << QByteArray("Signal=10")
-                                              << QStringLiteral("*") << 200 << 0;
-    QTest::newRow("dtmf-relay event 15 is D") << QByteArray("application/dtmf-relay") << QByteArray("Signal=15")
-                                              << QStringLiteral("D") << 200 << 0;
+    QTest::newRow("dtmf-relay LF, spaces, case")
+        << QByteArray("Application/DTMF-Relay; charset=x") << QByteArray("signal = #\nduration= 250")
+        << QStringLiteral("#") << 200 << 250;
+    QTest::newRow("dtmf-relay lower-case letter")
+        << QByteArray("application/dtmf-relay") << QByteArray("Signal=b") << QStringLiteral("B") << 200 << 0;
+    QTest::newRow("dtmf-relay event 10 is *")
+        << QByteArray("application/dtmf-relay") << QByteArray("Signal=10") << QStringLiteral("*") << 200 << 0;
+    QTest::newRow("dtmf-relay event 15 is D")
+        << QByteArray("application/dtmf-relay") << QByteArray("Signal=15") << QStringLiteral("D") << 200 << 0;
     QTest::newRow("dtmf") << QByteArray("application/dtmf") << QByteArray("7\r\n") << QStringLiteral("7") << 200 << 0;
     QTest::newRow("dtmf event 11") << QByteArray("application/dtmf") << QByteArray("11") << QStringLiteral("#") << 200
                                    << 0;
@@ -47,10 +47,9 @@ void TestDtmfInfoBody::parse_data()
                               << QString() << 400 << 0;
     QTest::newRow("event 16 (flash)") << QByteArray("application/dtmf-relay") << QByteArray("Signal=16") << QString()
                                       << 400 << 0;
-    QTest::newRow("no Signal") << QByteArray("application/dtmf-relay") << QByteArray("Duration=160") << QString()
-                               << 400 << 0;
-    QTest::newRow("empty dtmf-relay") << QByteArray("application/dtmf-relay") << QByteArray() << QString() << 400
-                                      << 0;
+    QTest::newRow("no Signal") << QByteArray("application/dtmf-relay") << QByteArray("Duration=160") << QString() << 400
+                               << 0;
+    QTest::newRow("empty dtmf-relay") << QByteArray("application/dtmf-relay") << QByteArray() << QString() << 400 << 0;
     QTest::newRow("two Signals") << QByteArray("application/dtmf-relay") << QByteArray("Signal=1\nSignal=2")
                                  << QString() << 400 << 0;
     QTest::newRow("bad Duration") << QByteArray("application/dtmf-relay") << QByteArray("Signal=1\nDuration=long")
@@ -62,8 +61,8 @@ void TestDtmfInfoBody::parse_data()
     QTest::newRow("dtmf two digits") << QByteArray("application/dtmf") << QByteArray("57") << QString() << 400 << 0;
     QTest::newRow("dtmf binary") << QByteArray("application/dtmf") << QByteArray("\x01\xff", 2) << QString() << 400
                                  << 0;
-    QTest::newRow("huge body") << QByteArray("application/dtmf-relay") << QByteArray("Signal=1\n") + QByteArray(4000, 'x')
-                               << QString() << 400 << 0;
+    QTest::newRow("huge body") << QByteArray("application/dtmf-relay")
+                               << QByteArray("Signal=1\n") + QByteArray(4000, 'x') << QString() << 400 << 0;
 }
 
 void TestDtmfInfoBody::parse()
