@@ -137,6 +137,28 @@ void CallService::transfer(const QString &callId, const QString &target)
     });
 }
 
+QString CallService::followTransfer(const QString &callId, const LocalMedia &media)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    const QString newCallId = CallAgent::nextCallId();
+    const CallEvent original = m_calls.value(callId);
+    CallEvent dialing;
+    dialing.callId = newCallId;
+    dialing.lineId = original.lineId;
+    dialing.state = CallState::Dialing;
+    dialing.direction = CallDirection::Outgoing;
+    dialing.transferredFrom = callId;
+    dialing.timestamp = QDateTime::currentDateTimeUtc();
+    m_calls.insert(newCallId, dialing);
+    post([newCallId, callId, media](CallAgent &agent) { agent.followTransfer(newCallId, callId, media); });
+    return newCallId;
+}
+
+void CallService::declineTransfer(const QString &callId)
+{
+    post([callId](CallAgent &agent) { agent.declineTransfer(callId, 503, QStringLiteral("Service Unavailable")); });
+}
+
 QList<CallEvent> CallService::activeCalls() const
 {
     QList<CallEvent> result;

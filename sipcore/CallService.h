@@ -46,6 +46,12 @@ public:
     void sendInfoDigits(const QString &callId, const QString &digits);
     /// Blind transfer: REFER the other side to target; progress arrives as transferChanged.
     void transfer(const QString &callId, const QString &target);
+    /// Follows the transfer transferRequested() announced: places a new call (returned id; its
+    /// CallEvent::transferredFrom is callId) to the target with media; the peer of callId hears how it goes
+    /// (NOTIFY) and callId ends with BYE once the new call is connected.
+    QString followTransfer(const QString &callId, const LocalMedia &media);
+    /// Refuses the transfer transferRequested() announced (e.g. no media for a new call); the call goes on.
+    void declineTransfer(const QString &callId);
 
     /// Latest event of every call that has not ended.
     QList<CallEvent> activeCalls() const;
@@ -57,6 +63,10 @@ Q_SIGNALS:
     void transferChanged(const Sip::TransferEvent &event);
     /// A digit received by SIP INFO (RFC 4733 digits come from the media layer).
     void infoDigitReceived(const QString &callId, QChar digit);
+    /// The other side of callId transfers us (REFER, accepted with 202) to target, a sip:/sips: URI. Answer
+    /// with followTransfer() or declineTransfer(); App::CallMedia follows it. An unusable Refer-To is
+    /// refused without this signal.
+    void transferRequested(const QString &callId, const QString &target);
 
 private:
     friend class Internal::CallAgent;

@@ -61,6 +61,7 @@ struct CallEvent
     bool earlyMedia = false;
     QString sipCallId;
     QDateTime timestamp; ///< UTC
+    QString transferredFrom; ///< A call placed because the peer of this call id transferred it (REFER)
 };
 
 /// What this side offers for audio: supplied by whoever owns the media (the RTP port is bound before

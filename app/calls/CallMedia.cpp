@@ -39,6 +39,15 @@ CallMedia::CallMedia(Sip::CallService &calls, DeviceFactory devices, const CallM
     connect(&calls, &Sip::CallService::callChanged, this, &CallMedia::onCallChanged);
     connect(&calls, &Sip::CallService::mediaChanged, this, &CallMedia::onMediaChanged);
     connect(&calls, &Sip::CallService::infoDigitReceived, this, &CallMedia::digitReceived);
+    // Being transferred: the new call gets media exactly like an outgoing one.
+    connect(&calls, &Sip::CallService::transferRequested, this, [this](const QString &callId, const QString &) {
+        Sip::LocalMedia local;
+        if (!bind(kPending, &local, nullptr)) {
+            m_calls.declineTransfer(callId);
+            return;
+        }
+        m_sessions.insert(m_calls.followTransfer(callId, local), m_sessions.take(kPending));
+    });
 }
 
 CallMedia::~CallMedia() = default;

@@ -241,14 +241,40 @@ void CallCommand::onCall(const Sip::CallEvent &event)
         }
         return;
     }
+    if (followTransfer(event))
+        return;
     if (event.callId != m_callId)
         return;
+    if (event.state == Sip::CallState::Connected && !m_transferredCallId.isEmpty())
+        m_transferConnected = true;
     if (event.state == Sip::CallState::Connected && !m_connected) {
         onConnected();
         return;
     }
     if (event.state == Sip::CallState::Ended)
         finishCall(event);
+}
+
+bool CallCommand::followTransfer(const Sip::CallEvent &event)
+{
+    // The other side transferred us: CallMedia placed a new call; from now on that one is streamed, and the
+    // transferred call ends with BYE on its own.
+    if (!event.transferredFrom.isEmpty() && event.transferredFrom == m_callId) {
+        m_printer->printLine(QStringLiteral("TRANSFERRED to %1").arg(event.peer));
+        m_transferredCallId = m_callId;
+        m_callId = event.callId;
+        return false;
+    }
+    if (event.callId != m_callId || m_transferredCallId.isEmpty() || event.state != Sip::CallState::Ended ||
+        isActive(m_calls->lastEvent(m_callId).state) || m_transferConnected)
+        return false;
+    // The new call failed before it connected: back to the transferred call if it still runs.
+    if (m_calls->lastEvent(m_transferredCallId).state == Sip::CallState::Ended)
+        return false;
+    m_printer->printLine(QStringLiteral("TRANSFER FAILED %1 %2").arg(event.statusCode).arg(event.reason));
+    m_callId = m_transferredCallId;
+    m_transferredCallId.clear();
+    return true;
 }
 
 void CallCommand::onConnected()

@@ -43,6 +43,7 @@ private:
     bool readOptions(const QCommandLineParser &parser, QString *error);
     void onRegistration(const Sip::RegistrationEvent &event);
     void onCall(const Sip::CallEvent &event);
+    bool followTransfer(const Sip::CallEvent &event); ///< True when the event is fully handled
     void onConnected();
     void sendDigits();
     void finishCall(const Sip::CallEvent &event);
@@ -65,6 +66,8 @@ private:
     QTimer m_duration;
     QTimer m_dtmf;
     QString m_callId;
+    QString m_transferredCallId; ///< The call we were transferred away from (REFER), while it may still run
+    bool m_transferConnected = false;
     bool m_registered = false;
     bool m_connected = false;
 };

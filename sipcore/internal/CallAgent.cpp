@@ -85,6 +85,30 @@ CallSession *CallAgent::session(const QString &callId) const
     return it == m_sessions.end() ? nullptr : it->second.get();
 }
 
+void CallAgent::followTransfer(const QString &callId, const QString &originalCallId, const LocalMedia &media)
+{
+    CallSession *original = session(originalCallId);
+    const bool pending = original && !original->referTarget().isEmpty();
+    auto session = std::make_unique<CallSession>(*this, m_engine, callId, original ? original->line() : LineContext{});
+    CallSession *raw = session.get();
+    m_sessions[callId] = std::move(session);
+    // Without a pending REFER the session ends at once ("no transfer to follow").
+    raw->followRefer(originalCallId, pending ? original->referTarget() : QString(),
+                     pending ? original->referredBy() : QByteArray(), media);
+}
+
+void CallAgent::declineTransfer(const QString &originalCallId, int status, const QString &reason)
+{
+    if (CallSession *original = session(originalCallId))
+        original->referProgress(status, reason);
+}
+
+void CallAgent::referProgress(const QString &originalCallId, int status, const QString &reason)
+{
+    if (CallSession *original = session(originalCallId))
+        original->referProgress(status, reason);
+}
+
 void CallAgent::detach()
 {
     m_channel->detach();
@@ -145,6 +169,11 @@ void CallAgent::reportTransfer(const TransferEvent &event)
 void CallAgent::reportDigit(const QString &callId, QChar digit)
 {
     m_channel->deliver([callId, digit](CallService &service) { Q_EMIT service.infoDigitReceived(callId, digit); });
+}
+
+void CallAgent::reportTransferRequest(const QString &callId, const QString &target)
+{
+    m_channel->deliver([callId, target](CallService &service) { Q_EMIT service.transferRequested(callId, target); });
 }
 
 void CallAgent::sessionFinished(const QString &)

@@ -52,6 +52,12 @@ public:
 
     void dial(const QString &callId, const QString &lineId, const QString &target, const LocalMedia &media);
     CallSession *session(const QString &callId) const;
+    /// Places callId to the target of the REFER that originalCallId accepted (CallService::followTransfer).
+    void followTransfer(const QString &callId, const QString &originalCallId, const LocalMedia &media);
+    /// The application will not follow the REFER of originalCallId: NOTIFY the failure.
+    void declineTransfer(const QString &originalCallId, int status, const QString &reason);
+    /// Progress of a call that follows a REFER, for the call that was transferred.
+    void referProgress(const QString &originalCallId, int status, const QString &reason);
     void detach();   ///< The façade is gone: hang up quietly
     void shutdown(); ///< The engine stops: hang up every call
 
@@ -60,6 +66,7 @@ public:
     void reportMedia(const MediaParameters &media);
     void reportTransfer(const TransferEvent &event);
     void reportDigit(const QString &callId, QChar digit);
+    void reportTransferRequest(const QString &callId, const QString &target);
     /// The session ended and let go of its handle; it is deleted on a later loop turn.
     void sessionFinished(const QString &callId);
 

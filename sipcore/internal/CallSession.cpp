@@ -6,6 +6,7 @@
 #include "sipcore/SdpNegotiation.h"
 #include "sipcore/SipLog.h"
 #include "sipcore/internal/CallAgent.h"
+#include "sipcore/internal/DtmfInfoBody.h"
 #include "sipcore/internal/EngineThread.h"
 #include "sipcore/internal/HostResolver.h"
 
@@ -144,7 +145,12 @@ void CallSession::dial(const QString &target, const LocalMedia &media)
     // route to the next hop (the handle's proxy setting does not reach a dialog-creating request here).
     const QByteArray route = "<" + m_line.nextHopUri + ";lr>";
     nua_invite(m_handle, SIPTAG_ROUTE_STR(route.constData()), SIPTAG_CONTENT_TYPE_STR("application/sdp"),
-               SIPTAG_PAYLOAD_STR(m_localSdp.constData()), TAG_END());
+               SIPTAG_PAYLOAD_STR(m_localSdp.constData()),
+               // Ask for a session interval (RFC 4028): a 422 is then retried with the Min-SE it names.
+               NUTAG_SESSION_TIMER(1800),
+               TAG_IF(!m_transferredFrom.isEmpty() && !m_referredBy.isEmpty(),
+                      SIPTAG_REFERRED_BY_STR(m_referredBy.constData())),
+               TAG_END());
     setState(CallState::Dialing);
 }
 
@@ -392,6 +398,12 @@ void CallSession::onNuaEvent(const NuaEvent &event)
     case nua_i_notify:
         onNotify(event);
         break;
+    case nua_i_refer:
+        onRefer(event);
+        break;
+    case nua_r_notify:
+        onNotifyResult(event);
+        break;
     default:
         break;
     }
@@ -423,7 +435,11 @@ void CallSession::onInviteResult(const NuaEvent &event)
     }
     if (event.status < 200) {
         if (event.status == 100 && sip && sip->sip_status && sip->sip_status->st_status >= 400) {
-            step(QStringLiteral("recv %1; retrying INVITE with cached credentials").arg(sip->sip_status->st_status));
+            const int retried = sip->sip_status->st_status;
+            step(retried == 422 ? QStringLiteral("recv 422; retrying INVITE with the session interval the peer asks "
+                                                 "for (Min-SE %1 s)")
+                                      .arg(sip->sip_min_se ? sip->sip_min_se->min_delta : 0)
+                                : QStringLiteral("recv %1; retrying INVITE with cached credentials").arg(retried));
             return;
         }
         if (event.status >= 180) {
@@ -553,11 +569,29 @@ void CallSession::finish()
 
 void CallSession::onInfo(const NuaEvent &event)
 {
-    const QChar digit = infoDigit(bodyOf(event.sip));
-    if (digit.isNull())
+    // INFO is an application method: every INFO of the call is answered here.
+    const sip_t *sip = event.sip;
+    const QByteArray type =
+        sip && sip->sip_content_type && sip->sip_content_type->c_type ? sip->sip_content_type->c_type : "";
+    const DtmfInfoBody info = DtmfInfoBody::parse(type, bodyOf(sip));
+    if (info.status == 415) {
+        step(QStringLiteral("SIP INFO refused (415): %1").arg(info.error), true);
+        nua_respond(m_handle, SIP_415_UNSUPPORTED_MEDIA, SIPTAG_ACCEPT_STR("application/dtmf-relay, application/dtmf"),
+                    NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
         return;
-    step(QStringLiteral("DTMF %1 received by SIP INFO").arg(digit));
-    m_agent.reportDigit(m_callId, digit);
+    }
+    if (info.status != 200) {
+        step(QStringLiteral("SIP INFO refused (400): %1").arg(info.error), true);
+        const QByteArray warning = "399 offhook \"" + info.error.toUtf8().replace('"', '\'') + "\"";
+        nua_respond(m_handle, SIP_400_BAD_REQUEST, SIPTAG_WARNING_STR(warning.constData()),
+                    NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+        return;
+    }
+    nua_respond(m_handle, SIP_200_OK, NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+    if (info.digit.isNull())
+        return;
+    step(QStringLiteral("DTMF %1 received by SIP INFO").arg(info.digit));
+    m_agent.reportDigit(m_callId, info.digit);
 }
 
 void CallSession::onReferResult(const NuaEvent &event)
@@ -638,6 +672,8 @@ void CallSession::setState(CallState state, int status, const QString &reason)
         return;
     const bool changed = state != m_state;
     m_state = state;
+    if (changed)
+        reportReferProgress(state);
     if (!changed && state != CallState::Connected && state != CallState::Held &&
         !(state == CallState::Ringing && m_earlyMedia != m_earlyMediaReported))
         return;
@@ -651,6 +687,7 @@ void CallSession::setState(CallState state, int status, const QString &reason)
     event.statusCode = status;
     event.reason = reason;
     event.sipCallId = QString::fromUtf8(m_sipCallId);
+    event.transferredFrom = m_transferredFrom;
     event.timestamp = QDateTime::currentDateTimeUtc();
     event.earlyMedia = m_earlyMedia && state == CallState::Ringing;
     m_earlyMediaReported = event.earlyMedia;

@@ -42,6 +42,17 @@ public:
     void setHold(bool hold);
     void sendInfoDigits(const QString &digits);
     void transfer(const QString &target);
+    /// Outgoing call placed because the peer of originalCallId sent REFER: INVITE target (with
+    /// Referred-By when the REFER had one); its progress goes back to that call as NOTIFYs.
+    void followRefer(const QString &originalCallId, const QString &target, const QByteArray &referredBy,
+                     const LocalMedia &media);
+    /// The REFER this call accepted: its target and Referred-By (empty when none is pending).
+    QString referTarget() const { return m_referTarget; }
+    QByteArray referredBy() const { return m_referredBy; }
+    const LineContext &line() const { return m_line; }
+    /// Progress of the call that follows our accepted REFER: NOTIFY with a sipfrag; a final 2xx ends
+    /// this call (BYE after the NOTIFY), a failure keeps it.
+    void referProgress(int status, const QString &reason);
     /// Engine shutdown: end the call without waiting for events.
     void abandon();
 
@@ -76,6 +87,11 @@ private:
     /// line's credentials, true while that retry is under way. Another challenge for the same kind of
     /// request means the credentials were refused: logged as such, false.
     bool answerDialogChallenge(const NuaEvent &event, const QString &request);
+    // Being transferred (incoming REFER, RFC 3515); CallSessionRefer.cpp.
+    void onRefer(const NuaEvent &event);
+    void onNotifyResult(const NuaEvent &event);
+    void sendReferNotify(const QByteArray &event, int status, const QString &reason);
+    void reportReferProgress(CallState state);
 
     CallAgent &m_agent;
     EngineThread &m_engine;
@@ -101,6 +117,14 @@ private:
     MediaParameters m_media;
     QString m_transferTarget;
     bool m_transferring = false;
+    // Incoming REFER: its event ("refer;id=2"), target and Referred-By while the new call runs.
+    QByteArray m_referEvent;
+    QString m_referTarget;
+    QByteArray m_referredBy;
+    bool m_byeAfterNotify = false;
+    // A call placed to follow a REFER: the call that was transferred.
+    QString m_transferredFrom;
+    bool m_referReported = false;
     // Why the call ends, kept until the stack says the dialog is gone.
     int m_endStatus = 0;
     QString m_endReason;

@@ -201,10 +201,12 @@ bool EngineThread::ensureStack(const QString &bindHost, bool wantTls, QString *e
                        TAG_IF(tls, TPTAG_TLS_VERIFY_POLICY(TPTLS_VERIFY_OUT)),
                        SIPTAG_USER_AGENT_STR(userAgent.constData()),
                        NUTAG_OUTBOUND("no-validate no-options-keepalive"), NUTAG_KEEPALIVE(0),
-                       NUTAG_ALLOW("INFO"), NUTAG_APPL_METHOD("INVITE, REGISTER, PUBLISH"),
+                       NUTAG_ALLOW("INFO"), NUTAG_APPL_METHOD("INVITE, REGISTER, PUBLISH, INFO"),
                        // Calls carry their own SDP (Sip::Sdp); a session-timer refresh goes by UPDATE without
                        // a body, which needs no offer/answer from us.
                        NUTAG_MEDIA_ENABLE(0), NUTAG_UPDATE_REFRESH(1),
+                       // Session timers: accept RFC 4028's smallest interval (Sofia's own minimum is 120 s).
+                       NUTAG_MIN_SE(90),
                        NTATAG_SIP_T1X64(static_cast<unsigned>(m_options.transactionTimeoutMs)), TPTAG_LOG(1),
                        TAG_END());
     flushLog();
@@ -314,6 +316,11 @@ void EngineThread::handleStackEvent(const NuaEvent &event)
         return;
     case nua_i_subscribe:
         nua_respond(event.handle, SIP_489_BAD_EVENT, NUTAG_WITH_THIS(m_nua), TAG_END());
+        nua_handle_destroy(event.handle);
+        return;
+    case nua_i_info:
+        // INFO is an application method (calls answer their own); one outside a call has no dialog here.
+        nua_respond(event.handle, SIP_481_NO_TRANSACTION, NUTAG_WITH_THIS(m_nua), TAG_END());
         nua_handle_destroy(event.handle);
         return;
     default:

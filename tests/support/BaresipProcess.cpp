@@ -7,7 +7,11 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -54,10 +58,15 @@ bool BaresipProcess::start(const Options &options, int timeoutMs)
                                           "module_tmp\taccount.so\n"
                                           "module_app\tmenu.so\n")
                                .arg(options.sourceWav, dir);
+    const QString control = options.controlPort
+                                ? QStringLiteral("module\tctrl_tcp.so\nctrl_tcp_listen\t127.0.0.1:%1\n")
+                                      .arg(options.controlPort)
+                                : QString();
+    m_controlPort = options.controlPort;
     const QString account = QStringLiteral("<sip:%1@%2;transport=udp>;auth_pass=%3;answermode=auto;audio_codecs=%4\n")
                                 .arg(options.extension, options.server, options.password, options.audioCodecs);
     for (const auto &[name, text] :
-         {std::pair{QStringLiteral("config"), config}, std::pair{QStringLiteral("accounts"), account}}) {
+         {std::pair{QStringLiteral("config"), QString(config + control)}, std::pair{QStringLiteral("accounts"), account}}) {
         QFile file(dir + QLatin1Char('/') + name);
         if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0) {
             m_output = QStringLiteral("cannot write %1").arg(file.fileName());
@@ -114,6 +123,27 @@ void BaresipProcess::stop()
 bool BaresipProcess::isRunning() const
 {
     return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+bool BaresipProcess::sendCommand(const QString &command, const QString &params)
+{
+    if (!m_controlPort)
+        return false;
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_controlPort);
+    if (!socket.waitForConnected(3000))
+        return false;
+    // ctrl_tcp reads netstrings ("<length>:<JSON>,").
+    const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("command"), command},
+                                                      {QStringLiteral("params"), params},
+                                                      {QStringLiteral("token"), QStringLiteral("offhook-test")}})
+                                .toJson(QJsonDocument::Compact);
+    socket.write(QByteArray::number(json.size()) + ':' + json + ',');
+    if (!socket.waitForBytesWritten(3000))
+        return false;
+    // Its answer says the command ran; leave time for it before closing.
+    socket.waitForReadyRead(2000);
+    return true;
 }
 
 QString BaresipProcess::decodedRecording() const

@@ -30,6 +30,7 @@ public:
         QString audioCodecs = QStringLiteral("opus/48000/2,PCMU/8000"); ///< baresip's audio_codecs
         QString dial; ///< URI to call once registered; empty = only answer
         int quitAfterSeconds = 60;
+        quint16 controlPort = 0; ///< Non-zero: the ctrl_tcp module listens there for sendCommand()
     };
 
     BaresipProcess();
@@ -45,6 +46,9 @@ public:
     QString output() const;
     /// True once the output contains text; waits up to timeoutMs.
     bool waitForOutput(const QString &text, int timeoutMs);
+    /// Sends one command (e.g. "sndcode", "123#") to the ctrl_tcp module (Options::controlPort); false when
+    /// it could not be delivered.
+    bool sendCommand(const QString &command, const QString &params);
     /// The WAV baresip wrote with what it decoded from the other side (empty before a call).
     QString decodedRecording() const;
 
@@ -54,6 +58,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_directory;
     std::unique_ptr<QProcess> m_process;
     qint64 m_pid = 0;
+    quint16 m_controlPort = 0;
     mutable QString m_output;
 };
 
