@@ -42,11 +42,18 @@ CallMedia::CallMedia(Sip::CallService &calls, DeviceFactory devices, const CallM
     // Being transferred: the new call gets media exactly like an outgoing one.
     connect(&calls, &Sip::CallService::transferRequested, this, [this](const QString &callId, const QString &) {
         Sip::LocalMedia local;
-        if (!bind(kPending, &local, nullptr)) {
+        QString notice;
+        const QString lineId = lineOf(callId); // the new call goes out on the transferred call's line
+        if (!bind(kPending, lineId, &local, nullptr, &notice)) {
             m_calls.declineTransfer(callId);
             return;
         }
-        m_sessions.insert(m_calls.followTransfer(callId, local), m_sessions.take(kPending));
+        const QString newCallId = m_calls.followTransfer(callId, local);
+        m_sessions.insert(newCallId, m_sessions.take(kPending));
+        m_devicesOf.insert(newCallId, m_devicesOf.take(kPending));
+        m_lines.insert(newCallId, lineId);
+        if (!notice.isEmpty())
+            Q_EMIT deviceNotice(newCallId, notice);
     });
 }
 

@@ -5,7 +5,7 @@
 #include "app/gui/CommandLine.h"
 #include "app/gui/ContactController.h"
 #include "app/gui/DemoLine.h"
-#include "app/gui/IncomingCallAlert.h"
+#include "app/gui/CallAlerts.h"
 #include "app/gui/KeychainSecretStore.h"
 #include "app/gui/CallController.h"
 #include "app/gui/CallHistoryStore.h"
@@ -22,6 +22,7 @@
 #include "sipcore/SipLog.h"
 #include "ui/ContactsPanel.h"
 #include "ui/DialPad.h"
+#include "ui/LineListModel.h"
 #include "ui/LogPane.h"
 #include "ui/MainWindow.h"
 #include "ui/PreferencesDialog.h"
@@ -113,12 +114,15 @@ int main(int argc, char *argv[])
     // The demo's calls are listed for this run only, like its line and contacts.
     const QString historyProblem =
         command.demo ? QString() : calls.useHistoryFile(App::CallHistoryStore::pathBeside(settingsPath));
-    App::IncomingCallAlert ringing(
-        *calls.calls(), window, audioDevices, [&settings] {
-            const Gui::Preferences preferences = settings.preferences();
-            return preferences.ringingDevice.isEmpty() ? preferences.outputDevice : preferences.ringingDevice;
-        });
-    QObject::connect(&ringing, &App::IncomingCallAlert::notice, &window,
+    App::CallAlerts alerts(*calls.calls(), window, audioDevices, [&settings] {
+        const Gui::Preferences preferences = settings.preferences();
+        return preferences.ringingDevice.isEmpty() ? preferences.outputDevice : preferences.ringingDevice;
+    });
+    alerts.setCallOutputLookup([&settings, &window](const QString &lineId) {
+        const QString lineOutput = window.lineModel()->line(lineId).audioOutputDevice;
+        return lineOutput.isEmpty() ? settings.preferences().outputDevice : lineOutput;
+    });
+    QObject::connect(&alerts, &App::CallAlerts::notice, &window,
                      [&window](const QString &message) { window.statusBar()->showMessage(message, 20000); });
     controller.setPersistLines(!command.demo);
     controller.setPlainTextConsent([&window](const QString &reason) {

@@ -497,6 +497,10 @@ void CallSession::onInviteResult(const NuaEvent &event)
              .arg(event.status)
              .arg(phraseOf(event), CallDiagnosis::clause(event.status, phraseOf(event), context)),
          true);
+    // A challenge that is not answered leaves Sofia's INVITE waiting for credentials, and the call would
+    // never reach its terminated state: let the handle go so the call ends now.
+    if (event.status == 401 || event.status == 407)
+        releaseHandle();
     end(event.status, phraseOf(event), diagnosis, false);
 }
 

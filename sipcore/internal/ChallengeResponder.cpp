@@ -32,22 +32,30 @@ ChallengeResponder::Outcome ChallengeResponder::respond(nua_handle_t *handle, co
         for (const msg_auth_t *header = response->sip_proxy_authenticate; header; header = header->au_next)
             m_challenges.append(parseChallenge(headerText(header), true));
     }
-    if (m_answered)
-        return Outcome::Rejected; // never loop: the second challenge is the server's "no"
+    std::vector<QByteArray> credentials;
+    QList<QByteArray> realms;
+    bool repeated = false;
+    for (const DigestChallenge &challenge : std::as_const(m_challenges)) {
+        if (!challenge.isDigest() || !challenge.isMd5() || challenge.quotedRealm.isEmpty())
+            continue;
+        if (m_answeredRealms.contains(challenge.quotedRealm)) {
+            repeated = true; // never loop: a realm's second challenge is the server's "no"
+            continue;
+        }
+        realms.append(challenge.quotedRealm);
+        credentials.push_back(nuaAuthString(challenge, authUser, password));
+    }
+    if (repeated || (!realms.isEmpty() && m_answeredRealms.size() + realms.size() > kMaxRealms))
+        return Outcome::Rejected;
     if (password.isEmpty())
         return Outcome::NoPassword;
-    std::vector<QByteArray> credentials;
-    for (const DigestChallenge &challenge : std::as_const(m_challenges)) {
-        if (challenge.isDigest() && challenge.isMd5() && !challenge.quotedRealm.isEmpty())
-            credentials.push_back(nuaAuthString(challenge, authUser, password));
-    }
     if (credentials.empty())
         return Outcome::Unsupported;
     std::vector<tagi_t> tags;
     for (const QByteArray &credential : credentials)
         tags.push_back(tagi_t{nutag_auth, reinterpret_cast<tag_value_t>(credential.constData())});
     tags.push_back(tagi_t{nullptr, 0});
-    m_answered = true;
+    m_answeredRealms.append(realms);
     nua_authenticate(handle, TAG_NEXT(tags.data())); // tag values are copied before this returns
     return Outcome::Answered;
 }

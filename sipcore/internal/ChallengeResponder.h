@@ -10,17 +10,18 @@
 
 namespace Sip::Internal {
 
-/// Answers 401/407 challenges on one nua handle with the line's digest credentials — once per
-/// request. A second challenge after our answer means the credentials were rejected: respond()
-/// then returns Outcome::Rejected and sends nothing, so no request ever loops. Used by every
-/// session that owns a handle (REGISTER, SUBSCRIBE, PUBLISH, INVITE). Engine thread only.
+/// Answers 401/407 challenges on one nua handle with the line's digest credentials — once per realm
+/// and request. A challenge again for a realm already answered means the credentials were rejected:
+/// respond() then returns Outcome::Rejected and sends nothing, so no request ever loops. A new realm
+/// (a proxy's 407, then the called party's own 401) is answered, up to kMaxRealms of them. Used by
+/// every session that owns a handle (REGISTER, SUBSCRIBE, PUBLISH, INVITE). Engine thread only.
 class ChallengeResponder
 {
 public:
     enum class Outcome {
         Invalid = 0,
         Answered,      ///< nua_authenticate() sent with our credentials
-        Rejected,      ///< Already answered once: the server refused the credentials
+        Rejected,      ///< Its realm was answered already: the server refused the credentials
         NoPassword,    ///< The line has no password to answer with
         Unsupported,   ///< No MD5 digest challenge (e.g. SHA-256 only)
     };
@@ -28,8 +29,8 @@ public:
     /// Reads the challenges of this 401/407 response and answers them.
     Outcome respond(nua_handle_t *handle, const sip_t *response, const QString &authUser, const QString &password);
     /// Call after a success: a later refresh may be challenged anew and answered once again.
-    void reset() { m_answered = false; }
-    bool answered() const { return m_answered; }
+    void reset() { m_answeredRealms.clear(); }
+    bool answered() const { return !m_answeredRealms.isEmpty(); }
     const QList<DigestChallenge> &challenges() const { return m_challenges; }
     /// "Digest realm "x", algorithm MD5; ..." for the log.
     QString describe() const;
@@ -37,8 +38,10 @@ public:
     QString algorithm() const; ///< Of the first challenge; for SHA-256-only, "SHA-256"
 
 private:
+    static constexpr qsizetype kMaxRealms = 3;
+
     QList<DigestChallenge> m_challenges;
-    bool m_answered = false;
+    QList<QByteArray> m_answeredRealms;
 };
 
 } // namespace Sip::Internal

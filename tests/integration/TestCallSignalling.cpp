@@ -35,6 +35,7 @@ private Q_SLOTS:
     void delayedOfferWithoutAnswerInTheAckIsHungUp();
     void holdChallengedOnceIsRetriedWithCredentials();
     void holdChallengedTwiceIsRefusedCredentials();
+    void inviteChallengedTwiceEndsTheCall();
     void byeChallengedOnceIsRetriedWithCredentials();
     void referChallengedOnceIsRetriedWithCredentials();
 
@@ -392,6 +393,33 @@ void TestCallSignalling::holdChallengedTwiceIsRefusedCredentials()
         }
     }
     QCOMPARE(invites, 3);
+    QCOMPARE(withCredentials, 1);
+}
+
+void TestCallSignalling::inviteChallengedTwiceEndsTheCall()
+{
+    // The callee refuses the credentials: the call ends at once with the refusal, it does not stay
+    // "dialing" (Sofia keeps a challenged INVITE waiting for credentials that will not come).
+    Test::SippProcess callee;
+    QVERIFY(startSippCallee(QStringLiteral("uas_invite_401_twice.xml"), callee));
+    const QString callId = m_media->call(QStringLiteral("a"), QStringLiteral("1005"));
+    QVERIFY2(waitForState(callId, CallState::Ended), qPrintable(callee.errorText()));
+    QCOMPARE(last(callId).statusCode, 401);
+    QVERIFY2(last(callId).diagnosis.contains(QLatin1String("password"), Qt::CaseInsensitive) ||
+                 last(callId).diagnosis.contains(QLatin1String("credentials"), Qt::CaseInsensitive),
+             qPrintable(last(callId).diagnosis));
+    QVERIFY(!states(callId).contains(CallState::Connected));
+    QVERIFY(callee.waitFinished(20000));
+    QVERIFY2(callee.exitCode() == 0, qPrintable(callee.errorText()));
+    int invites = 0;
+    int withCredentials = 0;
+    for (const Test::SippTraceMessage &message : callee.received()) {
+        if (message.isRequest() && message.method() == QLatin1String("INVITE")) {
+            ++invites;
+            withCredentials += message.text.contains(QLatin1String(R"(realm="callee.test")")) ? 1 : 0;
+        }
+    }
+    QCOMPARE(invites, 2);
     QCOMPARE(withCredentials, 1);
 }
 

@@ -254,6 +254,8 @@ void TestCallPanel::failedTransferCanBeRetried()
     QCOMPARE(label->text(), QStringLiteral("Transfer to 1003@pbx failed: 486 Busy Here"));
     QVERIFY(button->isEnabled());
     QCOMPARE(m_panel->callCount(), 1); // the call goes on
+}
+
 void TestCallPanel::ringingWithEarlyMediaSaysSo()
 {
     auto *list = child<QListWidget>(QStringLiteral("callList"));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "app/gui/IncomingCallAlert.h"
+#include "app/gui/CallAlerts.h"
 
 #include "audio/AudioDevice.h"
 #include "audio/Ringer.h"
@@ -12,22 +12,28 @@
 
 namespace App {
 
-IncomingCallAlert::IncomingCallAlert(Sip::CallService &calls, Gui::MainWindow &window, DeviceFactory devices,
+CallAlerts::CallAlerts(Sip::CallService &calls, Gui::MainWindow &window, DeviceFactory devices,
                                      DeviceName ringingDevice, QObject *parent)
     : QObject(parent), m_window(window), m_devices(std::move(devices)), m_ringingDevice(std::move(ringingDevice))
 {
-    connect(&calls, &Sip::CallService::callChanged, this, &IncomingCallAlert::onCallChanged);
+    connect(&calls, &Sip::CallService::callChanged, this, &CallAlerts::onCallChanged);
 }
 
-IncomingCallAlert::~IncomingCallAlert() = default;
+CallAlerts::~CallAlerts() = default;
 
-bool IncomingCallAlert::isRinging() const
+bool CallAlerts::isRinging() const
 {
     return m_ringer && m_ringer->isRinging();
 }
 
-void IncomingCallAlert::onCallChanged(const Sip::CallEvent &event)
+bool CallAlerts::isPlayingRingback() const
 {
+    return m_ringback && m_ringback->isRinging();
+}
+
+void CallAlerts::onCallChanged(const Sip::CallEvent &event)
+{
+    updateRingback(event);
     const bool wasRinging = m_incoming.contains(event.callId);
     if (event.state == Sip::CallState::Incoming) {
         m_busy.remove(event.callId);
@@ -53,7 +59,7 @@ void IncomingCallAlert::onCallChanged(const Sip::CallEvent &event)
         stopRinging();
 }
 
-void IncomingCallAlert::startRinging()
+void CallAlerts::startRinging()
 {
     if (isRinging())
         return;
@@ -70,7 +76,30 @@ void IncomingCallAlert::startRinging()
                           .arg(device, m_ringer->fellBackTo()));
 }
 
-void IncomingCallAlert::stopRinging()
+void CallAlerts::updateRingback(const Sip::CallEvent &event)
+{
+    const bool wanted = event.direction == Sip::CallDirection::Outgoing && event.state == Sip::CallState::Ringing &&
+                        !event.earlyMedia;
+    if (!wanted) {
+        if (event.callId == m_ringbackCallId) {
+            m_ringback.reset();
+            m_ringbackCallId.clear();
+        }
+        return;
+    }
+    if (m_ringbackCallId == event.callId)
+        return; // playing already, or it could not play and that was said once
+
+    m_ringback = std::make_unique<Audio::Ringer>(m_devices ? m_devices() : nullptr, Audio::Ringer::Pattern::Ringback);
+    m_ringbackCallId = event.callId;
+    const QString device = m_callOutput ? m_callOutput(event.lineId) : QString();
+    if (!m_ringback->start(device, 0.15f)) {
+        Q_EMIT notice(tr("The ringback tone cannot play: %1").arg(m_ringback->errorString()));
+        m_ringback.reset();
+    }
+}
+
+void CallAlerts::stopRinging()
 {
     // The sound system is released between calls: an open PortAudio keeps the sound card busy.
     m_ringer.reset();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "app/gui/IncomingCallAlert.h"
+#include "app/gui/CallAlerts.h"
 
 #include "audio/FileBackend.h"
 #include "sipcore/CallService.h"
@@ -13,6 +13,7 @@
 #include "ui/MainWindow.h"
 #include "ui/TrayStatus.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,7 +22,7 @@ using Sip::CallState;
 
 /// A real incoming call (sipp through Kamailio) rings on the ringing device — a WAV file here — and stops
 /// ringing when the caller gives up; a ringing device that cannot open is said, and the call still shows.
-class TestIncomingCallAlert : public QObject
+class TestCallAlerts : public QObject
 {
     Q_OBJECT
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void cleanup();
     void ringsUntilTheCallerCancels();
     void unusableRingingDeviceIsSaid();
+    void ringbackWhileTheOtherSideRings();
 
 private:
     bool callAndCancel();
@@ -42,12 +44,12 @@ private:
     std::unique_ptr<Sip::CallService> m_calls;
     std::unique_ptr<Gui::MainWindow> m_window;
     QString m_ringingDevice;
-    std::unique_ptr<App::IncomingCallAlert> m_alert;
+    std::unique_ptr<App::CallAlerts> m_alert;
     QList<Sip::CallEvent> m_events;
     QList<bool> m_ringingWhileIncoming;
 };
 
-void TestIncomingCallAlert::initTestCase()
+void TestCallAlerts::initTestCase()
 {
     OFFHOOK_REQUIRE_TOOL(Test::KamailioServer::findKamailio());
     OFFHOOK_REQUIRE_TOOL(Test::SippProcess::findProgram());
@@ -56,19 +58,19 @@ void TestIncomingCallAlert::initTestCase()
     QVERIFY2(m_kamailio.start(options), qPrintable(m_kamailio.stderrText()));
 }
 
-void TestIncomingCallAlert::cleanupTestCase()
+void TestCallAlerts::cleanupTestCase()
 {
     m_kamailio.stop();
 }
 
-void TestIncomingCallAlert::init()
+void TestCallAlerts::init()
 {
     m_events.clear();
     m_ringingWhileIncoming.clear();
     m_harness = std::make_unique<Test::EngineHarness>();
     m_calls = std::make_unique<Sip::CallService>(m_harness->engine());
     m_window = std::make_unique<Gui::MainWindow>(&m_harness->engine());
-    m_alert = std::make_unique<App::IncomingCallAlert>(
+    m_alert = std::make_unique<App::CallAlerts>(
         *m_calls, *m_window, [] { return std::make_unique<Audio::FileBackend>(); },
         [this] { return m_ringingDevice; });
     // Connected after the alert: by then it has handled the same event.
@@ -83,7 +85,7 @@ void TestIncomingCallAlert::init()
     QTRY_COMPARE_WITH_TIMEOUT(m_harness->state(QStringLiteral("a")), Sip::RegistrationState::Registered, 10000);
 }
 
-void TestIncomingCallAlert::cleanup()
+void TestCallAlerts::cleanup()
 {
     m_alert.reset();
     m_window.reset();
@@ -91,7 +93,7 @@ void TestIncomingCallAlert::cleanup()
     m_harness.reset();
 }
 
-bool TestIncomingCallAlert::callAndCancel()
+bool TestCallAlerts::callAndCancel()
 {
     // Rings for half a second, then CANCEL.
     Test::SippProcess caller;
@@ -111,12 +113,13 @@ bool TestIncomingCallAlert::callAndCancel()
     return caller.waitFinished(1000) && caller.exitCode() == 0;
 }
 
-void TestIncomingCallAlert::ringsUntilTheCallerCancels()
+void TestCallAlerts::ringsUntilTheCallerCancels()
 {
     m_ringingDevice = m_dir.filePath(QStringLiteral("ring.wav"));
     QSignalSpy notifications(m_window->trayStatus(), &Gui::TrayStatus::notificationRequested);
-    QSignalSpy notices(m_alert.get(), &App::IncomingCallAlert::notice);
+    QSignalSpy notices(m_alert.get(), &App::CallAlerts::notice);
     QVERIFY(callAndCancel());
+    QVERIFY(!m_alert->isPlayingRingback()); // an incoming call has no ringback
     QTRY_VERIFY_WITH_TIMEOUT(!m_events.isEmpty() && m_events.constLast().state == CallState::Ended, 5000);
     QCOMPARE(m_events.constFirst().state, CallState::Incoming);
     QCOMPARE(m_ringingWhileIncoming, QList<bool>{true});
@@ -137,10 +140,10 @@ void TestIncomingCallAlert::ringsUntilTheCallerCancels()
     QVERIFY(AudioTest::toneAmplitude(AudioTest::slice(ring, rate / 50, rate / 6), rate, 400.0) > 0.05);
 }
 
-void TestIncomingCallAlert::unusableRingingDeviceIsSaid()
+void TestCallAlerts::unusableRingingDeviceIsSaid()
 {
     m_ringingDevice = QStringLiteral("/nonexistent/dir/ring.wav");
-    QSignalSpy notices(m_alert.get(), &App::IncomingCallAlert::notice);
+    QSignalSpy notices(m_alert.get(), &App::CallAlerts::notice);
     QVERIFY(callAndCancel());
     QTRY_VERIFY_WITH_TIMEOUT(!m_events.isEmpty() && m_events.constLast().state == CallState::Ended, 5000);
     QCOMPARE(m_events.constFirst().state, CallState::Incoming); // the call was still offered
@@ -152,5 +155,44 @@ void TestIncomingCallAlert::unusableRingingDeviceIsSaid()
              qPrintable(notice));
 }
 
-QTEST_MAIN(TestIncomingCallAlert)
-#include "TestIncomingCallAlert.moc"
+void TestCallAlerts::ringbackWhileTheOtherSideRings()
+{
+    // Line a calls line b of the same engine through Kamailio: a hears ringback on a's call output until
+    // it gives up. b's call comes in while a's call is in progress, so it is announced, not rung.
+    m_harness->engine().addLine(Test::EngineHarness::line(QStringLiteral("b"), QStringLiteral("1002"),
+                                                          m_kamailio.address(),
+                                                          m_kamailio.password(QStringLiteral("1002"))));
+    QTRY_COMPARE_WITH_TIMEOUT(m_harness->state(QStringLiteral("b")), Sip::RegistrationState::Registered, 10000);
+    m_ringingDevice = m_dir.filePath(QStringLiteral("ring-b.wav"));
+    const QString ringback = m_dir.filePath(QStringLiteral("ringback-a.wav"));
+    QStringList lookedUp;
+    m_alert->setCallOutputLookup([&](const QString &lineId) {
+        lookedUp.append(lineId);
+        return ringback;
+    });
+    Sip::LocalMedia media;
+    media.rtpPort = 40000; // never used: the call is not answered
+    const QString callId = m_calls->call(QStringLiteral("a"), QStringLiteral("1002"), media);
+    QSignalSpy notifications(m_window->trayStatus(), &Gui::TrayStatus::notificationRequested);
+    QTRY_VERIFY_WITH_TIMEOUT(m_alert->isPlayingRingback(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_alert->ringingCalls().size(), 1, 5000); // b's call
+    QVERIFY(!m_alert->isRinging());
+    QCOMPARE(notifications.count(), 1);
+    QCOMPARE(notifications.constFirst().at(0).toString(), QStringLiteral("Offhook — call waiting"));
+    QCOMPARE(lookedUp, QStringList{QStringLiteral("a")});
+    QVERIFY(!QFile::exists(m_ringingDevice));
+    QTest::qWait(600);
+    m_calls->hangUp(callId);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_alert->isPlayingRingback() && !m_alert->isRinging(), 10000);
+
+    int rate = 0;
+    const std::vector<float> tone = AudioTest::readWav(ringback, &rate);
+    QVERIFY(tone.size() > static_cast<std::size_t>(rate / 3));
+    const std::vector<float> start = AudioTest::slice(tone, rate / 50, rate / 4);
+    QVERIFY(AudioTest::toneAmplitude(start, rate, 440.0) > 0.03);
+    QVERIFY(AudioTest::toneAmplitude(start, rate, 480.0) > 0.03);
+    QVERIFY(AudioTest::toneAmplitude(start, rate, 400.0) < 0.02); // not the ring
+}
+
+QTEST_MAIN(TestCallAlerts)
+#include "TestCallAlerts.moc"
