@@ -5,6 +5,7 @@
 // transferor) that the CLI follows to baresip, streaming on the new call.
 #include "audio/SoundFile.h"
 #include "tests/audio/AudioTestSupport.h"
+#include "tests/integration/CliProcess.h"
 #include "tests/support/BaresipProcess.h"
 #include "tests/support/FreePort.h"
 #include "tests/support/KamailioServer.h"
@@ -25,67 +26,9 @@ namespace {
 constexpr double kOurToneHz = 440.0;
 constexpr double kPeerToneHz = 1000.0;
 
-/// A running offhook-cli with its output collected.
-struct Cli
-{
-    std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
-    QString output;
-
-    QString read()
-    {
-        output += QString::fromUtf8(process->readAll());
-        return output;
-    }
-    bool waitFor(const QString &text, int timeoutMs)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!read().contains(text)) {
-            if (process->state() == QProcess::NotRunning || deadline.hasExpired())
-                return false;
-            process->waitForReadyRead(100);
-        }
-        return true;
-    }
-    int finish(int timeoutMs = 60000)
-    {
-        if (!process->waitForFinished(timeoutMs)) {
-            process->kill();
-            process->waitForFinished();
-        }
-        read();
-        return process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
-    }
-    QString lastLine() const
-    {
-        const QStringList lines = output.trimmed().split(QLatin1Char('\n'));
-        return lines.isEmpty() ? QString() : lines.constLast().trimmed();
-    }
-};
-
-bool writeTone(const QString &path, double frequencyHz, int rateHz, int channels, double seconds)
-{
-    Audio::SoundFile file = Audio::SoundFile::createWav(path, rateHz, channels);
-    if (!file.isOpen())
-        return false;
-    const auto frames = static_cast<std::int64_t>(rateHz * seconds);
-    std::vector<float> samples(static_cast<std::size_t>(frames * channels));
-    for (std::int64_t i = 0; i < frames; ++i) {
-        const float value = static_cast<float>(0.4 * std::sin(2.0 * std::numbers::pi * frequencyHz * i / rateHz));
-        for (int channel = 0; channel < channels; ++channel)
-            samples[static_cast<std::size_t>(i * channels + channel)] = value;
-    }
-    return file.writeFrames(samples.data(), frames) == frames;
-}
-
-/// Amplitude of frequencyHz in a recording, leaving out its first half second (call set-up, jitter buffer).
-double toneIn(const QString &path, double frequencyHz)
-{
-    int rate = 0;
-    const std::vector<float> all = AudioTest::readWav(path, &rate);
-    if (rate == 0 || all.size() < static_cast<std::size_t>(rate))
-        return -1.0;
-    return AudioTest::toneAmplitude(AudioTest::slice(all, rate / 2, all.size()), rate, frequencyHz);
-}
+using Cli = Test::CliProcess;
+using Test::toneIn;
+using Test::writeTone;
 
 } // namespace
 
@@ -133,15 +76,8 @@ void TestCliCallEvents::cleanupTestCase()
 
 std::unique_ptr<Cli> TestCliCallEvents::startCli(const QStringList &arguments, const QString &extension)
 {
-    auto cli = std::make_unique<Cli>();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("OFFHOOK_PASSWORD"), m_kamailio.password(extension));
-    cli->process->setProcessEnvironment(environment);
-    cli->process->setProcessChannelMode(QProcess::MergedChannels);
-    cli->process->start(m_cli, arguments + QStringList{QStringLiteral("--server"), m_kamailio.address(),
-                                                       QStringLiteral("--extension"), extension});
-    cli->process->waitForStarted();
-    return cli;
+    const QStringList line{QStringLiteral("--server"), m_kamailio.address(), QStringLiteral("--extension"), extension};
+    return Cli::start(m_cli, arguments + line, m_kamailio.password(extension));
 }
 
 bool TestCliCallEvents::startBaresip(Test::BaresipProcess &baresip, const QString &extension, const QString &dial,
