@@ -7,6 +7,7 @@
 #include "app/calls/CallMedia.h"
 #include "audio/NullBackend.h"
 #include "sipcore/CallService.h"
+#include "tests/integration/CallTestBase.h"
 #include "tests/integration/EngineHarness.h"
 #include "tests/support/FreePort.h"
 #include "tests/support/KamailioServer.h"
@@ -21,7 +22,7 @@
 using Sip::CallEvent;
 using Sip::CallState;
 
-class TestCallService : public QObject
+class TestCallService : public Test::CallTestBase
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -42,152 +43,29 @@ private Q_SLOTS:
 
 private:
     /// Registers sipp as 1005 on a free port and starts `scenario` there as the callee.
-    bool startSippCallee(const QString &scenario, Test::SippProcess &callee);
-    bool startSippCaller(const QString &scenario, Test::SippProcess &caller,
-                         const QString &extension = QStringLiteral("1005"));
-    QList<CallState> states(const QString &callId) const;
-    bool waitForState(const QString &callId, CallState state, int timeoutMs = 15000);
-    CallEvent last(const QString &callId) const;
 
-    Test::KamailioServer m_kamailio;
-    std::unique_ptr<Test::EngineHarness> m_harness;
-    std::unique_ptr<Sip::CallService> m_calls;
-    std::unique_ptr<App::CallMedia> m_media;
-    QList<CallEvent> m_events;
-    QList<Sip::TransferEvent> m_transfers;
 };
 
 void TestCallService::initTestCase()
 {
     OFFHOOK_REQUIRE_TOOL(Test::KamailioServer::findKamailio());
     OFFHOOK_REQUIRE_TOOL(Test::SippProcess::findProgram());
-    Test::KamailioServer::Options options;
-    options.presence = false;
-    QVERIFY2(m_kamailio.start(options), qPrintable(m_kamailio.stderrText()));
+    QVERIFY(startKamailio());
 }
 
 void TestCallService::cleanupTestCase()
 {
-    m_kamailio.stop();
+    stopKamailio();
 }
 
 void TestCallService::init()
 {
-    m_events.clear();
-    m_transfers.clear();
-    m_kamailio.kamcmd({QStringLiteral("ul.rm"), QStringLiteral("location"), QStringLiteral("s:1005")});
-    m_harness = std::make_unique<Test::EngineHarness>();
-    m_calls = std::make_unique<Sip::CallService>(m_harness->engine());
-    App::CallMediaOptions options;
-    options.rtpBindAddress = QStringLiteral("127.0.0.1");
-    options.rtpTimeoutMs = 0; // sipp sends no RTP; rtpTimeoutEndsTheCall turns it on
-    m_media = std::make_unique<App::CallMedia>(
-        *m_calls, [] { return std::make_unique<Audio::NullBackend>(); }, options);
-    connect(m_calls.get(), &Sip::CallService::callChanged, this, [this](const CallEvent &event) {
-        m_events.append(event);
-        if (event.state == CallState::Incoming)
-            m_media->answer(event.callId);
-    });
-    connect(m_calls.get(), &Sip::CallService::transferChanged, this,
-            [this](const Sip::TransferEvent &event) { m_transfers.append(event); });
-    m_harness->engine().addLine(Test::EngineHarness::line(QStringLiteral("a"), QStringLiteral("1001"),
-                                                          m_kamailio.address(),
-                                                          m_kamailio.password(QStringLiteral("1001"))));
-    QTRY_COMPARE_WITH_TIMEOUT(m_harness->state(QStringLiteral("a")), Sip::RegistrationState::Registered, 10000);
+    QVERIFY(setUpEngine({QStringLiteral("1005")}, true));
 }
 
 void TestCallService::cleanup()
 {
-    if (QTest::currentTestFailed()) {
-        // The engine's own account of what happened, for the failure report.
-        for (const Sip::LogEntry &entry : m_harness->log().snapshot())
-            qInfo("%s", qPrintable(entry.format(true)));
-    }
-    m_media.reset();
-    m_calls.reset();
-    m_harness.reset();
-}
-
-bool TestCallService::startSippCallee(const QString &scenario, Test::SippProcess &callee)
-{
-    // The port is free when picked, then bound in turn by the registering sipp and by the callee: another
-    // test on the machine may take it in between ("Address already in use", seen under load). Only then
-    // is another port tried.
-    const auto portTaken = [](const Test::SippProcess &sipp) {
-        return sipp.errorText().contains(QLatin1String("Address already in use"));
-    };
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        const quint16 port = Test::FreePort::pick();
-        Test::SippProcess registrar;
-        Test::SippProcess::Options options;
-        options.port = port;
-        options.service = QStringLiteral("1005");
-        options.authUser = QStringLiteral("1005");
-        options.authPassword = m_kamailio.password(QStringLiteral("1005"));
-        options.timeoutSeconds = 20;
-        if (!registrar.startClient(QStringLiteral("uac_register_auth.xml"), m_kamailio.address(), options) ||
-            !registrar.waitFinished(30000) || registrar.exitCode() != 0) {
-            qWarning("%s", qPrintable(registrar.errorText()));
-            if (portTaken(registrar))
-                continue;
-            return false;
-        }
-        Test::SippProcess::Options calleeOptions;
-        calleeOptions.port = port;
-        calleeOptions.timeoutSeconds = 40;
-        if (!callee.startServer(scenario, calleeOptions)) {
-            qWarning("%s", qPrintable(callee.errorText()));
-            if (!portTaken(callee))
-                return false;
-            // The registrar must not keep routing 1005 to the port that was lost.
-            m_kamailio.kamcmd({QStringLiteral("ul.rm"), QStringLiteral("location"), QStringLiteral("s:1005")});
-            continue;
-        }
-        return true;
-    }
-    return false;
-}
-
-bool TestCallService::startSippCaller(const QString &scenario, Test::SippProcess &caller, const QString &extension)
-{
-    Test::SippProcess::Options options;
-    options.service = extension;
-    options.authUser = extension;
-    options.authPassword = m_kamailio.password(extension);
-    options.keys.insert(QStringLiteral("target"), QStringLiteral("1001"));
-    options.timeoutSeconds = 40;
-    if (!caller.startClient(scenario, m_kamailio.address(), options)) {
-        qWarning("%s", qPrintable(caller.errorText()));
-        return false;
-    }
-    return true;
-}
-
-QList<CallState> TestCallService::states(const QString &callId) const
-{
-    QList<CallState> result;
-    for (const CallEvent &event : m_events) {
-        if (event.callId == callId)
-            result.append(event.state);
-    }
-    return result;
-}
-
-bool TestCallService::waitForState(const QString &callId, CallState state, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!states(callId).contains(state) && !deadline.hasExpired())
-        QTest::qWait(20);
-    return states(callId).contains(state);
-}
-
-CallEvent TestCallService::last(const QString &callId) const
-{
-    for (qsizetype i = m_events.size() - 1; i >= 0; --i) {
-        if (m_events.at(i).callId == callId)
-            return m_events.at(i);
-    }
-    return {};
+    tearDownEngine();
 }
 
 void TestCallService::holdAndResume()

@@ -8,6 +8,7 @@
 #include "app/calls/CallMedia.h"
 #include "audio/NullBackend.h"
 #include "sipcore/CallService.h"
+#include "tests/integration/CallTestBase.h"
 #include "tests/integration/EngineHarness.h"
 #include "tests/support/FreePort.h"
 #include "tests/support/KamailioServer.h"
@@ -21,7 +22,7 @@
 using Sip::CallEvent;
 using Sip::CallState;
 
-class TestCallTransfer : public QObject
+class TestCallTransfer : public Test::CallTestBase
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -35,103 +36,30 @@ private Q_SLOTS:
 
 private:
     /// Registers sipp as extension on a free port, then starts scenario there as a UAS.
-    bool startSippAs(const QString &extension, const QString &scenario, Test::SippProcess &sipp,
-                     const QMap<QString, QString> &keys = {});
-    bool waitForState(const QString &callId, CallState state, int timeoutMs = 15000);
     QStringList notifyBodies(const Test::SippProcess &sipp) const;
 
-    Test::KamailioServer m_kamailio;
-    std::unique_ptr<Test::EngineHarness> m_harness;
-    std::unique_ptr<Sip::CallService> m_calls;
-    std::unique_ptr<App::CallMedia> m_media;
-    QList<CallEvent> m_events;
 };
 
 void TestCallTransfer::initTestCase()
 {
     OFFHOOK_REQUIRE_TOOL(Test::KamailioServer::findKamailio());
     OFFHOOK_REQUIRE_TOOL(Test::SippProcess::findProgram());
-    Test::KamailioServer::Options options;
-    options.presence = false;
-    QVERIFY2(m_kamailio.start(options), qPrintable(m_kamailio.stderrText()));
+    QVERIFY(startKamailio());
 }
 
 void TestCallTransfer::cleanupTestCase()
 {
-    m_kamailio.stop();
+    stopKamailio();
 }
 
 void TestCallTransfer::init()
 {
-    m_events.clear();
-    for (const QString &extension : {QStringLiteral("s:1004"), QStringLiteral("s:1005")})
-        m_kamailio.kamcmd({QStringLiteral("ul.rm"), QStringLiteral("location"), extension});
-    m_harness = std::make_unique<Test::EngineHarness>();
-    m_calls = std::make_unique<Sip::CallService>(m_harness->engine());
-    App::CallMediaOptions options;
-    options.rtpBindAddress = QStringLiteral("127.0.0.1");
-    options.rtpTimeoutMs = 0; // sipp sends no RTP
-    m_media = std::make_unique<App::CallMedia>(
-        *m_calls, [] { return std::make_unique<Audio::NullBackend>(); }, options);
-    connect(m_calls.get(), &Sip::CallService::callChanged, this,
-            [this](const CallEvent &event) { m_events.append(event); });
-    m_harness->engine().addLine(Test::EngineHarness::line(QStringLiteral("a"), QStringLiteral("1001"),
-                                                          m_kamailio.address(),
-                                                          m_kamailio.password(QStringLiteral("1001"))));
-    QTRY_COMPARE_WITH_TIMEOUT(m_harness->state(QStringLiteral("a")), Sip::RegistrationState::Registered, 10000);
+    QVERIFY(setUpEngine({QStringLiteral("1004"), QStringLiteral("1005")}, false));
 }
 
 void TestCallTransfer::cleanup()
 {
-    if (QTest::currentTestFailed()) {
-        for (const Sip::LogEntry &entry : m_harness->log().snapshot())
-            qInfo("%s", qPrintable(entry.format(true)));
-    }
-    m_media.reset();
-    m_calls.reset();
-    m_harness.reset();
-}
-
-bool TestCallTransfer::startSippAs(const QString &extension, const QString &scenario, Test::SippProcess &sipp,
-                                   const QMap<QString, QString> &keys)
-{
-    const quint16 port = Test::FreePort::pick();
-    Test::SippProcess registrar;
-    Test::SippProcess::Options options;
-    options.port = port;
-    options.service = extension;
-    options.authUser = extension;
-    options.authPassword = m_kamailio.password(extension);
-    options.timeoutSeconds = 20;
-    if (!registrar.startClient(QStringLiteral("uac_register_auth.xml"), m_kamailio.address(), options) ||
-        !registrar.waitFinished(30000) || registrar.exitCode() != 0) {
-        qWarning("%s", qPrintable(registrar.errorText()));
-        return false;
-    }
-    Test::SippProcess::Options serverOptions;
-    serverOptions.port = port;
-    serverOptions.timeoutSeconds = 40;
-    serverOptions.keys = keys;
-    if (!sipp.startServer(scenario, serverOptions)) {
-        qWarning("%s", qPrintable(sipp.errorText()));
-        return false;
-    }
-    return true;
-}
-
-bool TestCallTransfer::waitForState(const QString &callId, CallState state, int timeoutMs)
-{
-    auto seen = [this, &callId, state] {
-        for (const CallEvent &event : std::as_const(m_events)) {
-            if (event.callId == callId && event.state == state)
-                return true;
-        }
-        return false;
-    };
-    QDeadlineTimer deadline(timeoutMs);
-    while (!seen() && !deadline.hasExpired())
-        QTest::qWait(20);
-    return seen();
+    tearDownEngine();
 }
 
 QStringList TestCallTransfer::notifyBodies(const Test::SippProcess &sipp) const
