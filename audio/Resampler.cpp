@@ -19,10 +19,11 @@ Resampler::Resampler(int inputRateHz, int outputRateHz, int quality)
     if (inputRateHz == outputRateHz)
         return;
     int error = RESAMPLER_ERR_SUCCESS;
+    // The filter delay comes out as leading zeros, on purpose: skipping them (speex_resampler_skip_zeros)
+    // makes the first calls return less than a frame, and callers that work in whole frames then carry
+    // that shortfall as a standing backlog for the whole call (30 ms more per direction at 48 <-> 8 kHz).
     m_state.reset(speex_resampler_init(1, static_cast<spx_uint32_t>(inputRateHz),
                                        static_cast<spx_uint32_t>(outputRateHz), quality, &error));
-    if (m_state)
-        speex_resampler_skip_zeros(m_state.get()); // no leading run of zeros from the filter delay
 }
 
 Resampler::~Resampler() = default;
@@ -48,10 +49,8 @@ int Resampler::outputFramesFor(int inputFrames) const
 
 void Resampler::reset()
 {
-    if (m_state) {
+    if (m_state)
         speex_resampler_reset_mem(m_state.get());
-        speex_resampler_skip_zeros(m_state.get());
-    }
 }
 
 } // namespace Audio

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void keepsFrequencyAndLength_data();
     void keepsFrequencyAndLength();
     void passthroughCopies();
+    void wholeFramesFromTheFirstCall_data();
+    void wholeFramesFromTheFirstCall();
 };
 
 void TestResampler::keepsFrequencyAndLength_data()
@@ -68,6 +70,35 @@ void TestResampler::passthroughCopies()
         resampler.process(input.data(), static_cast<int>(input.size()), output.data(), static_cast<int>(output.size())),
         static_cast<int>(input.size()));
     QCOMPARE(output, input);
+}
+
+void TestResampler::wholeFramesFromTheFirstCall_data()
+{
+    QTest::addColumn<int>("inputRate");
+    QTest::addColumn<int>("outputRate");
+    QTest::newRow("48k to 8k") << 48000 << 8000;
+    QTest::newRow("8k to 48k") << 8000 << 48000;
+    QTest::newRow("48k to 16k") << 48000 << 16000;
+}
+
+void TestResampler::wholeFramesFromTheFirstCall()
+{
+    // The media pipelines work in 20 ms frames: a short first call would stay behind as a backlog of
+    // buffered audio for the whole call. Every 20 ms in gives exactly 20 ms out, from the first call on,
+    // also after reset().
+    QFETCH(int, inputRate);
+    QFETCH(int, outputRate);
+    Audio::Resampler resampler(inputRate, outputRate);
+    const std::vector<float> input = AudioTest::sine(1000.0, inputRate, 0.02);
+    std::vector<float> output(static_cast<std::size_t>(outputRate / 50 * 2));
+    for (int round = 0; round < 2; ++round) {
+        for (int frame = 0; frame < 5; ++frame) {
+            const int produced = resampler.process(input.data(), static_cast<int>(input.size()), output.data(),
+                                                   static_cast<int>(output.size()));
+            QCOMPARE(produced, outputRate / 50);
+        }
+        resampler.reset();
+    }
 }
 
 QTEST_GUILESS_MAIN(TestResampler)
