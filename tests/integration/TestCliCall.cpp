@@ -138,7 +138,9 @@ void TestCliCall::twoInstancesCallEachOther()
     QVERIFY2(caller->output.contains(QLatin1String("recv 407 Proxy Authentication Required")),
              qPrintable(caller->output));
     QCOMPARE(caller->output.count(QRegularExpression(QStringLiteral("\\n\\S+ send INVITE "))), 2);
-    QVERIFY(caller->output.contains(QLatin1String("recv 180 Ringing")));
+    // The callee rang before answering. (Checked where it is sent: the test PBX relays with two workers, so
+    // the caller may get the 180 after the 200 OK, when its stack has no more use for it.)
+    QVERIFY2(callee->output.contains(QLatin1String("send 180 Ringing")), qPrintable(callee->output.right(3000)));
     QVERIFY(caller->output.contains(QLatin1String("send BYE ")));
     QVERIFY(callee->output.contains(QLatin1String("recv BYE ")));
     // RFC 4733 digits arrive in order.
