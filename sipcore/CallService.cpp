@@ -7,6 +7,7 @@
 #include "sipcore/internal/CallAgent.h"
 #include "sipcore/internal/CallSession.h"
 #include "sipcore/internal/EngineThread.h"
+#include "sipcore/internal/ThreadCheck.h"
 
 #include <QThread>
 
@@ -33,19 +34,21 @@ CallService::~CallService()
 
 void CallService::install()
 {
+    OFFHOOK_ON_OWNER_THREAD();
     Internal::EngineThread *thread = m_engine.internalThread();
     if (!thread)
         return;
     if (m_channel)
         m_channel->detach();
-    m_channel = std::make_shared<Internal::CallReportChannel>(this);
+    m_channel = std::make_shared<CallAgent::Channel>(this);
     auto agent = std::make_shared<CallAgent>(*thread, m_channel);
     m_agent = agent;
-    CallAgent::install(*thread, agent);
+    thread->install(agent);
 }
 
 void CallService::post(std::function<void(CallAgent &)> command)
 {
+    OFFHOOK_ON_OWNER_THREAD();
     Internal::EngineThread *thread = m_engine.internalThread();
     if (!thread)
         return;
@@ -58,7 +61,7 @@ void CallService::post(std::function<void(CallAgent &)> command)
 
 QString CallService::call(const QString &lineId, const QString &target, const LocalMedia &media)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     const QString callId = CallAgent::nextCallId();
     CallEvent dialing;
     dialing.callId = callId;
@@ -139,7 +142,7 @@ void CallService::transfer(const QString &callId, const QString &target)
 
 QString CallService::followTransfer(const QString &callId, const LocalMedia &media)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     const QString newCallId = CallAgent::nextCallId();
     const CallEvent original = m_calls.value(callId);
     CallEvent dialing;
@@ -176,6 +179,7 @@ CallEvent CallService::lastEvent(const QString &callId) const
 
 void CallService::onCallEvent(const CallEvent &event)
 {
+    OFFHOOK_ON_OWNER_THREAD();
     m_calls.insert(event.callId, event);
     Q_EMIT callChanged(event);
 }

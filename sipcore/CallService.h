@@ -13,7 +13,8 @@ namespace Sip {
 class SipEngine;
 namespace Internal {
 class CallAgent;
-class CallReportChannel;
+template <typename Target>
+class ReportChannel;
 } // namespace Internal
 
 /// Calls on the lines of one SipEngine: outgoing INVITE with Offhook's own SDP offer, incoming calls
@@ -75,7 +76,7 @@ private:
     void onCallEvent(const CallEvent &event);
 
     SipEngine &m_engine;
-    std::shared_ptr<Internal::CallReportChannel> m_channel;
+    std::shared_ptr<Internal::ReportChannel<CallService>> m_channel;
     std::weak_ptr<Internal::CallAgent> m_agent;
     QHash<QString, CallEvent> m_calls;
 };

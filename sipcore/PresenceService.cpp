@@ -8,25 +8,17 @@
 #include "sipcore/internal/EngineThread.h"
 #include "sipcore/internal/LineContext.h"
 #include "sipcore/internal/PresenceAgent.h"
+#include "sipcore/internal/ThreadCheck.h"
 
 #include <QThread>
 
 namespace Sip {
 
-namespace Internal {
-/// Where the engine thread keeps its agent for this service. Touched on the engine thread only; the
-/// weak pointer never makes the façade an owner of engine-thread objects.
-struct PresenceAgentSlot
-{
-    std::weak_ptr<PresenceAgent> agent;
-};
-} // namespace Internal
-
 PresenceService::PresenceService(SipEngine *engine, const PresenceOptions &options, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_options(options)
-    , m_channel(std::make_shared<Internal::PresenceReportChannel>(this))
+    , m_channel(std::make_shared<Internal::PresenceAgent::Channel>(this))
 {
     qRegisterMetaType<Sip::SubscriptionEvent>();
     qRegisterMetaType<Sip::ContactPresenceEvent>();
@@ -49,7 +41,7 @@ PresenceService::~PresenceService()
 
 void PresenceService::watch(const WatchedContact &contact)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     if (contact.lineId.isEmpty() || contact.contactId.isEmpty())
         return;
     Line &line = m_lines[contact.lineId];
@@ -93,7 +85,7 @@ void PresenceService::watch(const WatchedContact &contact)
 
 void PresenceService::unwatch(const QString &lineId, const QString &contactId)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     auto lineIt = m_lines.find(lineId);
     if (lineIt == m_lines.end())
         return;
@@ -133,7 +125,7 @@ QList<WatchedContact> PresenceService::contacts(const QString &lineId) const
 
 void PresenceService::setOwnStatus(const QString &lineId, OwnStatus status, const QString &note)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     Line &line = m_lines[lineId];
     if (line.wanted == status && line.note == note && (line.publicationId != 0 || !line.registered))
         return;
@@ -409,26 +401,23 @@ bool PresenceService::ensureAgent()
     Internal::EngineThread *engineThread = m_engine ? m_engine->internalThread() : nullptr;
     if (!engineThread)
         return false;
-    if (engineThread == m_thread && m_agent)
+    if (engineThread == m_thread && !m_agent.expired())
         return true;
     m_thread = engineThread;
-    m_agent = std::make_shared<Internal::PresenceAgentSlot>();
-    auto slot = m_agent;
-    auto channel = m_channel;
-    const PresenceOptions options = m_options;
-    engineThread->post([engineThread, slot, channel, options] {
-        slot->agent = Internal::PresenceAgent::install(*engineThread, options, channel);
-    });
+    auto agent = std::make_shared<Internal::PresenceAgent>(*engineThread, m_options, m_channel);
+    m_agent = agent;
+    engineThread->install(agent);
     return true;
 }
 
 void PresenceService::post(std::function<void(Internal::PresenceAgent &)> command)
 {
-    if (!m_thread || !m_agent || !m_engine || m_engine->internalThread() != m_thread)
+    OFFHOOK_ON_OWNER_THREAD();
+    if (!m_thread || !m_engine || m_engine->internalThread() != m_thread)
         return;
-    auto slot = m_agent;
-    m_thread->post([slot, command = std::move(command)] {
-        if (const std::shared_ptr<Internal::PresenceAgent> agent = slot->agent.lock())
+    // Thread hop: the command runs on the engine thread, if the agent still lives there.
+    m_thread->post([weak = m_agent, command = std::move(command)] {
+        if (const std::shared_ptr<Internal::PresenceAgent> agent = weak.lock())
             command(*agent);
     });
 }

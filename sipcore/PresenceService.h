@@ -18,9 +18,9 @@ struct RegistrationEvent;
 namespace Internal {
 class EngineThread;
 class PresenceAgent;
-class PresenceReportChannel;
+template <typename Target>
+class ReportChannel;
 struct PresenceReportBatch;
-struct PresenceAgentSlot;
 } // namespace Internal
 
 /// Presence for the lines of one SipEngine: watches contacts (SUBSCRIBE to Event: presence and, for
@@ -66,7 +66,7 @@ Q_SIGNALS:
     void publicationChanged(const Sip::PublicationEvent &event);
 
 private:
-    friend class Internal::PresenceReportChannel;
+    friend class Internal::PresenceAgent; // delivers onReports()
 
     struct Slot
     {
@@ -119,8 +119,8 @@ private:
     QHash<quint64, Owner> m_subscriptionOwners;
     QHash<quint64, QString> m_publicationOwners;
     quint64 m_nextId = 1;
-    std::shared_ptr<Internal::PresenceReportChannel> m_channel;
-    std::shared_ptr<Internal::PresenceAgentSlot> m_agent;
+    std::shared_ptr<Internal::ReportChannel<PresenceService>> m_channel;
+    std::weak_ptr<Internal::PresenceAgent> m_agent; ///< Owned by the engine thread
     Internal::EngineThread *m_thread = nullptr;
 };
 

@@ -5,13 +5,14 @@
 #include "sipcore/SipLog.h"
 #include "sipcore/internal/EngineThread.h"
 #include "sipcore/internal/LineSupervisor.h"
-#include "sipcore/internal/RegistrationSession.h"
+#include "sipcore/internal/RegistrationAgent.h"
+#include "sipcore/internal/ReportChannel.h"
+#include "sipcore/internal/ThreadCheck.h"
 #include "sipcore/internal/TlsTrustStore.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QNetworkInformation>
-#include <QPointer>
 #include <QThread>
 #include <atomic>
 #include <memory>
@@ -30,6 +31,9 @@ SipEngine::SipEngine(SipLog *log, QObject *parent)
 
 SipEngine::~SipEngine()
 {
+    OFFHOOK_ON_OWNER_THREAD();
+    if (m_registrationReports)
+        m_registrationReports->detach();
     if (m_thread) {
         auto done = std::make_shared<std::atomic_bool>(false);
         m_thread->requestShutdown([done] { done->store(true); });
@@ -40,7 +44,7 @@ SipEngine::~SipEngine()
 
 bool SipEngine::start(const EngineOptions &options)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     if (m_thread)
         return true;
     m_options = options;
@@ -51,25 +55,18 @@ bool SipEngine::start(const EngineOptions &options)
         m_log->appendStep(QString(), QStringLiteral("TLS trust store: %1").arg(trustError), LogEntry::Kind::Error);
     m_thread = std::make_unique<Internal::EngineThread>(m_log, options);
     m_thread->setCertificateDirectory(m_tlsTrust->directory());
-    QPointer<SipEngine> self(this);
-    // Thread hop: engine-thread results reach the supervisors through queued calls on this object.
-    m_thread->setRegistrationReport([self](const QString &lineId, quint64 attempt, const RegistrationEvent &event) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, lineId, attempt, event] {
-                if (!self)
-                    return;
-                if (LineSupervisor *line = self->m_lines.value(lineId))
-                    line->onEngineEvent(attempt, event);
-            },
-            Qt::QueuedConnection);
-    });
     QString error;
     if (!m_thread->start(&error)) {
         m_thread.reset();
         Q_EMIT engineFailed(error);
         return false;
     }
+    if (m_registrationReports)
+        m_registrationReports->detach();
+    m_registrationReports = std::make_shared<Internal::ReportChannel<SipEngine>>(this);
+    auto agent = std::make_shared<Internal::RegistrationAgent>(*m_thread, m_registrationReports);
+    m_registrations = agent;
+    m_thread->install(agent);
     if (options.watchNetwork && QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 [this](QNetworkInformation::Reachability reachability) {
@@ -94,7 +91,7 @@ bool SipEngine::usesTransport(Transport transport) const
 
 void SipEngine::shutdown()
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     if (!m_thread) {
         QMetaObject::invokeMethod(this, &SipEngine::shutdownFinished, Qt::QueuedConnection);
         return;
@@ -102,29 +99,29 @@ void SipEngine::shutdown()
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
-    QPointer<SipEngine> self(this);
-    m_thread->requestShutdown([self] {
-        // Engine thread, at its very end. Thread hop back to finish on the façade's thread.
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self] {
-                if (!self || !self->m_thread)
-                    return;
-                self->m_thread->join();
-                self->m_thread.reset();
-                for (LineSupervisor *line : std::as_const(self->m_lines)) {
-                    RegistrationEvent event = line->lastEvent();
-                    if (event.state != RegistrationState::Unregistered && !isFailure(event.state)) {
-                        event.state = RegistrationState::Unregistered;
-                        event.retryInSeconds = 0;
-                        event.timestamp = QDateTime::currentDateTimeUtc();
-                        self->publish(event);
-                    }
-                }
-                Q_EMIT self->shutdownFinished();
-            },
-            Qt::QueuedConnection);
+    m_thread->requestShutdown([channel = m_registrationReports] {
+        // Engine thread, at its very end: finish on the façade's thread.
+        channel->deliver([](SipEngine &engine) { engine.onEngineStopped(); });
     });
+}
+
+void SipEngine::onEngineStopped()
+{
+    OFFHOOK_ON_OWNER_THREAD();
+    if (!m_thread)
+        return;
+    m_thread->join();
+    m_thread.reset();
+    for (LineSupervisor *line : std::as_const(m_lines)) {
+        RegistrationEvent event = line->lastEvent();
+        if (event.state != RegistrationState::Unregistered && !isFailure(event.state)) {
+            event.state = RegistrationState::Unregistered;
+            event.retryInSeconds = 0;
+            event.timestamp = QDateTime::currentDateTimeUtc();
+            publish(event);
+        }
+    }
+    Q_EMIT shutdownFinished();
 }
 
 bool SipEngine::isRunning() const
@@ -134,7 +131,7 @@ bool SipEngine::isRunning() const
 
 void SipEngine::addLine(const LineConfig &line)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     if (m_lines.contains(line.id)) {
         updateLine(line);
         return;
@@ -143,7 +140,7 @@ void SipEngine::addLine(const LineConfig &line)
         start(m_options);
     if (!m_thread)
         return;
-    auto *supervisor = new LineSupervisor(*this, *m_thread, line, m_options);
+    auto *supervisor = new LineSupervisor(*this, line, m_options);
     m_lines.insert(line.id, supervisor);
     if (line.enabled)
         supervisor->registerNow();
@@ -151,7 +148,7 @@ void SipEngine::addLine(const LineConfig &line)
 
 void SipEngine::updateLine(const LineConfig &line)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     LineSupervisor *supervisor = m_lines.value(line.id);
     if (!supervisor) {
         addLine(line);
@@ -169,30 +166,26 @@ void SipEngine::updateLine(const LineConfig &line)
 
 void SipEngine::removeLine(const QString &lineId)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
+    OFFHOOK_ON_OWNER_THREAD();
     LineSupervisor *supervisor = m_lines.take(lineId);
     if (!supervisor)
         return;
     supervisor->unregister();
-    if (m_thread) {
-        // Forget the session only after its un-REGISTER had its chance; the stack finishes it either way.
-        m_thread->post([thread = m_thread.get(), lineId] {
-            if (auto *session = thread->registration(lineId); session && !session->isBusy())
-                thread->destroyRegistration(lineId);
-        });
-    }
+    postToRegistrations([lineId](Internal::RegistrationAgent &agent) { agent.forget(lineId); });
     supervisor->deleteLater();
     Q_EMIT lineRemoved(lineId);
 }
 
 void SipEngine::registerLine(const QString &lineId)
 {
+    OFFHOOK_ON_OWNER_THREAD();
     if (LineSupervisor *supervisor = m_lines.value(lineId))
         supervisor->registerNow();
 }
 
 void SipEngine::unregisterLine(const QString &lineId)
 {
+    OFFHOOK_ON_OWNER_THREAD();
     if (LineSupervisor *supervisor = m_lines.value(lineId))
         supervisor->unregister();
 }
@@ -214,6 +207,25 @@ RegistrationEvent SipEngine::lastEvent(const QString &lineId) const
 void SipEngine::publish(const RegistrationEvent &event)
 {
     Q_EMIT registrationChanged(event);
+}
+
+void SipEngine::onRegistrationReport(const QString &lineId, quint64 attempt, const RegistrationEvent &event)
+{
+    OFFHOOK_ON_OWNER_THREAD();
+    if (LineSupervisor *line = m_lines.value(lineId))
+        line->onEngineEvent(attempt, event);
+}
+
+void SipEngine::postToRegistrations(std::function<void(Internal::RegistrationAgent &)> command)
+{
+    OFFHOOK_ON_OWNER_THREAD();
+    if (!m_thread)
+        return;
+    // Thread hop: the command runs on the engine thread, if the agent still lives there.
+    m_thread->post([weak = m_registrations, command = std::move(command)] {
+        if (const std::shared_ptr<Internal::RegistrationAgent> agent = weak.lock())
+            command(*agent);
+    });
 }
 
 } // namespace Sip

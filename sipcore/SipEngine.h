@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace Sip {
@@ -15,8 +16,11 @@ class SipLog;
 namespace Internal {
 class EngineThread;
 class LineSupervisor;
+class RegistrationAgent;
 class TlsTrustStore;
-}
+template <typename Target>
+class ReportChannel;
+} // namespace Internal
 
 /// Engine-wide settings, fixed for the life of one engine run.
 struct EngineOptions
@@ -31,10 +35,12 @@ struct EngineOptions
     bool watchNetwork = true;       ///< Retry at once when the system reports the network back
 };
 
-/// Façade of the SIP engine. Created and used in one Qt thread (the GUI or CLI main thread), which
-/// must run an event loop. Sofia-SIP runs in the engine's own thread; every command below is posted
-/// there and every result comes back as a queued signal carrying plain values. Lines are identified
-/// by LineConfig::id.
+/// Façade of the SIP engine and the service of its lines' registrations. Created and used in one Qt
+/// thread (the GUI or CLI main thread), which must run an event loop. Sofia-SIP runs in the engine's own
+/// thread; every command below is posted there (to the Internal::RegistrationAgent, through one
+/// LineSupervisor per line) and every result comes back as a queued signal carrying plain values. Lines
+/// are identified by LineConfig::id. Calls (CallService) and presence (PresenceService) are services of
+/// their own on the same engine.
 class SipEngine : public QObject
 {
     Q_OBJECT
@@ -72,7 +78,12 @@ Q_SIGNALS:
 
 private:
     friend class Internal::LineSupervisor;
+    friend class Internal::RegistrationAgent;
     void publish(const RegistrationEvent &event);
+    void onEngineStopped(); ///< The engine thread has ended after shutdown()
+    void onRegistrationReport(const QString &lineId, quint64 attempt, const RegistrationEvent &event);
+    /// Runs command on the engine thread with the registration agent, if it still lives there.
+    void postToRegistrations(std::function<void(Internal::RegistrationAgent &)> command);
     const Internal::TlsTrustStore &tlsTrust() const { return *m_tlsTrust; }
     bool usesTransport(Transport transport) const; ///< Some enabled line uses it
 
@@ -80,6 +91,8 @@ private:
     EngineOptions m_options;
     std::unique_ptr<Internal::TlsTrustStore> m_tlsTrust;
     std::unique_ptr<Internal::EngineThread> m_thread;
+    std::shared_ptr<Internal::ReportChannel<SipEngine>> m_registrationReports;
+    std::weak_ptr<Internal::RegistrationAgent> m_registrations;
     QHash<QString, Internal::LineSupervisor *> m_lines; // children of this object
     bool m_shuttingDown = false;
 };

@@ -6,39 +6,13 @@
 #include "sipcore/SipLog.h"
 #include "sipcore/internal/CallSession.h"
 #include "sipcore/internal/EngineThread.h"
+#include "sipcore/internal/NuaHandle.h"
 
 #include <atomic>
 
 namespace Sip::Internal {
 
-void CallReportChannel::deliver(std::function<void(CallService &)> report)
-{
-    QMutexLocker lock(&m_mutex);
-    if (!m_target)
-        return;
-    // Thread hop: engine thread -> the service's thread. detach() runs on that thread too, so the check
-    // there is race-free; the lock keeps the target alive while the call is queued.
-    QMetaObject::invokeMethod(
-        m_target,
-        [channel = shared_from_this(), report = std::move(report)] {
-            CallService *target = nullptr;
-            {
-                QMutexLocker innerLock(&channel->m_mutex);
-                target = channel->m_target;
-            }
-            if (target)
-                report(*target);
-        },
-        Qt::QueuedConnection);
-}
-
-void CallReportChannel::detach()
-{
-    QMutexLocker lock(&m_mutex);
-    m_target = nullptr;
-}
-
-CallAgent::CallAgent(EngineThread &engine, std::shared_ptr<CallReportChannel> channel)
+CallAgent::CallAgent(EngineThread &engine, std::shared_ptr<Channel> channel)
     : m_engine(engine), m_channel(std::move(channel))
 {
 }
@@ -49,19 +23,6 @@ CallAgent::~CallAgent()
         entry.second->abandon();
 }
 
-bool CallAgent::install(EngineThread &engine, const std::shared_ptr<CallAgent> &agent)
-{
-    return engine.post([&engine, agent] {
-        std::weak_ptr<CallAgent> weak = agent;
-        engine.addStackEventHandler([weak](const NuaEvent &event) {
-            const std::shared_ptr<CallAgent> self = weak.lock();
-            return self && self->onStackEvent(event);
-        });
-        // The hook owns the agent: it lives until the engine loop ends, and dies on this thread.
-        engine.addShutdownHook([agent] { agent->shutdown(); });
-    });
-}
-
 QString CallAgent::nextCallId()
 {
     static std::atomic<quint64> counter{0};
@@ -70,6 +31,7 @@ QString CallAgent::nextCallId()
 
 void CallAgent::dial(const QString &callId, const QString &lineId, const QString &target, const LocalMedia &media)
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     const LineContext *line = m_engine.lineContext(lineId);
     LineContext context = line ? *line : LineContext{};
     context.lineId = lineId;
@@ -87,6 +49,7 @@ CallSession *CallAgent::session(const QString &callId) const
 
 void CallAgent::followTransfer(const QString &callId, const QString &originalCallId, const LocalMedia &media)
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     CallSession *original = session(originalCallId);
     const bool pending = original && !original->referTarget().isEmpty();
     auto session = std::make_unique<CallSession>(*this, m_engine, callId, original ? original->line() : LineContext{});
@@ -99,6 +62,7 @@ void CallAgent::followTransfer(const QString &callId, const QString &originalCal
 
 void CallAgent::declineTransfer(const QString &originalCallId, int status, const QString &reason)
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     if (CallSession *original = session(originalCallId))
         original->referProgress(status, reason);
 }
@@ -111,6 +75,7 @@ void CallAgent::referProgress(const QString &originalCallId, int status, const Q
 
 void CallAgent::detach()
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     m_channel->detach();
     shutdown();
 }
@@ -126,6 +91,7 @@ void CallAgent::shutdown()
 
 bool CallAgent::onStackEvent(const NuaEvent &event)
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     // A detached agent leaves new calls to the next CallService (or the engine's 480).
     if (event.event != nua_i_invite || !event.handle || m_stopping || !m_engine.nua())
         return false;
@@ -140,7 +106,7 @@ bool CallAgent::onStackEvent(const NuaEvent &event)
             QStringLiteral("Incoming call for %1: no line of this name; answered 404").arg(QString::fromUtf8(user)),
             LogEntry::Kind::Error);
         nua_respond(event.handle, SIP_404_NOT_FOUND, NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
-        nua_handle_destroy(event.handle);
+        NuaHandle::discard(event.handle);
         return true;
     }
     const QString callId = nextCallId();

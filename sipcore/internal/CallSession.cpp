@@ -6,85 +6,32 @@
 #include "sipcore/SdpNegotiation.h"
 #include "sipcore/SipLog.h"
 #include "sipcore/internal/CallAgent.h"
-#include "sipcore/internal/DtmfInfoBody.h"
 #include "sipcore/internal/EngineThread.h"
 #include "sipcore/internal/HostResolver.h"
+#include "sipcore/internal/SipMessageText.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
 namespace Sip::Internal {
-namespace {
 
-QByteArray randomHex(int bytes)
-{
-    QByteArray data(bytes, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(data.begin(), data.end());
-    return data.toHex();
-}
-
-QString phraseOf(const NuaEvent &event)
-{
-    return QString::fromUtf8(event.phrase ? event.phrase : "");
-}
-
-QByteArray bodyOf(const sip_t *sip)
-{
-    if (!sip || !sip->sip_payload || !sip->sip_payload->pl_data)
-        return {};
-    return QByteArray(sip->sip_payload->pl_data, static_cast<qsizetype>(sip->sip_payload->pl_len));
-}
-
-/// The SDP body of a message; empty when it carries none (or another type).
-QByteArray sdpOf(const sip_t *sip)
-{
-    if (sip && sip->sip_content_type && sip->sip_content_type->c_type &&
-        QByteArray(sip->sip_content_type->c_type).compare("application/sdp", Qt::CaseInsensitive) != 0)
-        return {};
-    return bodyOf(sip);
-}
-
-QString uriText(const url_t *url)
-{
-    if (!url)
-        return {};
-    su_home_t home[1] = {SU_HOME_INIT(home)};
-    char *text = url_as_string(home, url);
-    const QString result = QString::fromUtf8(text ? text : "");
-    su_home_deinit(home);
-    return result;
-}
-
-/// "Signal=5\r\nDuration=160" (application/dtmf-relay) or "5" (application/dtmf): the digit, or 0.
-QChar infoDigit(const QByteArray &body)
-{
-    static const QRegularExpression signal(QStringLiteral(R"(Signal\s*=\s*([0-9A-Da-d*#]))"));
-    const QString text = QString::fromUtf8(body.left(256));
-    const QRegularExpressionMatch match = signal.match(text);
-    if (match.hasMatch())
-        return match.captured(1).at(0).toUpper();
-    const QString trimmed = text.trimmed();
-    if (trimmed.size() == 1 && QStringLiteral("0123456789*#ABCDabcd").contains(trimmed.at(0)))
-        return trimmed.at(0).toUpper();
-    return QChar();
-}
-
-} // namespace
+using SipMessageText::bodyOf;
+using SipMessageText::sdpOf;
 
 CallSession::CallSession(CallAgent &agent, EngineThread &engine, QString callId, const LineContext &line)
-    : m_agent(agent), m_engine(engine), m_callId(std::move(callId)), m_line(line),
-      m_sdpSessionId(QRandomGenerator::global()->bounded(1u << 30))
+    : SessionCore(engine, line)
+    , m_agent(agent)
+    , m_callId(std::move(callId))
+    , m_sdpSessionId(QRandomGenerator::global()->bounded(1u << 30))
+    , m_info(*this)
+    , m_transferOut(*this)
+    , m_transferIn(*this)
 {
 }
 
 CallSession::~CallSession()
 {
     releaseHandle();
-}
-
-void CallSession::step(const QString &text, bool error) const
-{
-    m_engine.log()->appendStep(m_line.lineId, text, error ? LogEntry::Kind::Error : LogEntry::Kind::Step);
 }
 
 QString CallSession::localAddress() const
@@ -108,7 +55,7 @@ void CallSession::dial(const QString &target, const LocalMedia &media)
 {
     m_direction = CallDirection::Outgoing;
     m_local = media;
-    if (!m_line.isValid() || !m_engine.nua()) {
+    if (!m_line.isValid() || !engine().nua()) {
         m_peer = target;
         end(0, QStringLiteral("Line not ready"),
             QStringLiteral("The line is not set up yet (it has not tried to register); calls need a line that "
@@ -120,18 +67,7 @@ void CallSession::dial(const QString &target, const LocalMedia &media)
     m_peer = QString::fromUtf8(targetUri);
     m_address = media.address.isEmpty() ? localAddress() : media.address;
     m_localSdp = Sdp::buildTemplate(m_local, m_address, m_sdpSessionId, nextSdpVersion().toULongLong());
-    m_sipCallId = randomHex(16) + "@offhook";
-    m_engine.attributeCallId(m_sipCallId, m_line.lineId);
-
-    const QByteArray to = "<" + targetUri + ">";
-    const QByteArray aor = "<" + m_line.addressOfRecord + ">";
-    const QByteArray from =
-        m_line.displayName.isEmpty() ? aor : "\"" + QByteArray(m_line.displayName).replace('"', "'") + "\" " + aor;
-    m_handle =
-        nua_handle(m_engine.nua(), this, NUTAG_PROXY(m_line.nextHopUri.constData()), SIPTAG_TO_STR(to.constData()),
-                   SIPTAG_FROM_STR(from.constData()), SIPTAG_CALL_ID_STR(m_sipCallId.constData()),
-                   NUTAG_M_USERNAME(m_line.contactUser.constData()), TAG_END());
-    if (!m_handle) {
+    if (!openHandle(targetUri)) {
         end(900, QStringLiteral("Internal error"), QStringLiteral("The SIP stack could not create a call handle."),
             true);
         return;
@@ -144,12 +80,12 @@ void CallSession::dial(const QString &target, const LocalMedia &media)
     // The INVITE goes to the line's resolved server, never through Sofia's own DNS: a pre-loaded loose
     // route to the next hop (the handle's proxy setting does not reach a dialog-creating request here).
     const QByteArray route = "<" + m_line.nextHopUri + ";lr>";
-    nua_invite(m_handle, SIPTAG_ROUTE_STR(route.constData()), SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+    const QByteArray referredBy = m_transferIn.referredByForInvite();
+    nua_invite(handle(), SIPTAG_ROUTE_STR(route.constData()), SIPTAG_CONTENT_TYPE_STR("application/sdp"),
                SIPTAG_PAYLOAD_STR(m_localSdp.constData()),
                // Ask for a session interval (RFC 4028): a 422 is then retried with the Min-SE it names.
                NUTAG_SESSION_TIMER(1800),
-               TAG_IF(!m_transferredFrom.isEmpty() && !m_referredBy.isEmpty(),
-                      SIPTAG_REFERRED_BY_STR(m_referredBy.constData())),
+               TAG_IF(!referredBy.isEmpty(), SIPTAG_REFERRED_BY_STR(referredBy.constData())),
                TAG_END());
     setState(CallState::Dialing);
 }
@@ -157,14 +93,10 @@ void CallSession::dial(const QString &target, const LocalMedia &media)
 void CallSession::receive(const NuaEvent &invite)
 {
     m_direction = CallDirection::Incoming;
-    m_handle = invite.handle;
-    nua_handle_bind(m_handle, this);
+    adoptHandle(invite);
     const sip_t *sip = invite.sip;
-    if (sip && sip->sip_call_id && sip->sip_call_id->i_id)
-        m_sipCallId = sip->sip_call_id->i_id;
-    m_engine.attributeCallId(m_sipCallId, m_line.lineId);
     if (sip && sip->sip_from) {
-        m_peer = uriText(sip->sip_from->a_url);
+        m_peer = SipMessageText::uriText(sip->sip_from->a_url);
         m_peerDisplayName =
             QString::fromUtf8(sip->sip_from->a_display ? sip->sip_from->a_display : "").remove(QLatin1Char('"'));
     }
@@ -182,27 +114,18 @@ void CallSession::receive(const NuaEvent &invite)
                                    : Sdp::checkOffer(m_remoteOffer);
     if (!check.ok()) {
         step(QStringLiteral("Refusing the call: %1").arg(check.error), true);
-        const QByteArray warning = "399 offhook \"" + check.error.toUtf8().replace('"', '\'') + "\"";
-        CallDiagnosis::Context context;
-        context.incoming = true;
-        context.detail = check.error;
-        if (check.status == 400)
-            nua_respond(m_handle, SIP_400_BAD_REQUEST, SIPTAG_WARNING_STR(warning.constData()),
-                        NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
-        else
-            nua_respond(m_handle, SIP_488_NOT_ACCEPTABLE, SIPTAG_WARNING_STR(warning.constData()),
-                        NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+        refuse(check.status, check.error);
         end(check.status, check.status == 400 ? QStringLiteral("Bad Request") : QStringLiteral("Not Acceptable Here"),
             check.error, true);
         return;
     }
-    nua_respond(m_handle, SIP_180_RINGING, NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+    nua_respond(handle(), SIP_180_RINGING, NUTAG_WITH_THIS(engine().nua()), TAG_END());
     setState(CallState::Incoming, 180, QStringLiteral("Ringing"));
 }
 
 void CallSession::answer(const LocalMedia &media)
 {
-    if (m_state != CallState::Incoming || !m_handle)
+    if (m_state != CallState::Incoming || !hasHandle())
         return;
     m_local = media;
     m_address = media.address.isEmpty() ? localAddress() : media.address;
@@ -217,28 +140,28 @@ void CallSession::answer(const LocalMedia &media)
     if (sdp.isEmpty() || !applyNegotiation(sdp, m_remoteOffer, false)) {
         if (!error.isEmpty())
             step(QStringLiteral("Cannot answer: %1").arg(error), true);
-        nua_respond(m_handle, SIP_488_NOT_ACCEPTABLE, TAG_END());
+        nua_respond(handle(), SIP_488_NOT_ACCEPTABLE, TAG_END());
         end(488, QStringLiteral("Not Acceptable Here"), error.isEmpty() ? m_endDiagnosis : error, true);
         return;
     }
     m_localSdp = sdp;
     step(QStringLiteral("Answering %1").arg(m_peer));
-    nua_respond(m_handle, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+    nua_respond(handle(), SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
                 SIPTAG_PAYLOAD_STR(m_localSdp.constData()), TAG_END());
     setState(CallState::Answering, 200, QStringLiteral("OK"));
 }
 
 void CallSession::reject(RejectReason reason)
 {
-    if (m_state != CallState::Incoming || !m_handle)
+    if (m_state != CallState::Incoming || !hasHandle())
         return;
     const bool busy = reason != RejectReason::Decline;
     step(QStringLiteral("Rejecting the call from %1 (%2)")
              .arg(m_peer, busy ? QStringLiteral("486 Busy Here") : QStringLiteral("603 Decline")));
     if (busy)
-        nua_respond(m_handle, SIP_486_BUSY_HERE, TAG_END());
+        nua_respond(handle(), SIP_486_BUSY_HERE, TAG_END());
     else
-        nua_respond(m_handle, SIP_603_DECLINE, TAG_END());
+        nua_respond(handle(), SIP_603_DECLINE, TAG_END());
     end(busy ? 486 : 603, busy ? QStringLiteral("Busy Here") : QStringLiteral("Decline"),
         QStringLiteral("The call was rejected here."), true);
     setState(CallState::Ending);
@@ -246,7 +169,7 @@ void CallSession::reject(RejectReason reason)
 
 void CallSession::hangUp(HangUpCause cause)
 {
-    if (!m_handle)
+    if (!hasHandle())
         return;
     const QString why = cause == HangUpCause::MediaTimeout
                             ? QStringLiteral("No media from the other side for too long: it has probably gone "
@@ -265,7 +188,7 @@ void CallSession::hangUp(HangUpCause cause)
         step(QStringLiteral("Cancelling the call to %1").arg(m_peer));
         end(487, QStringLiteral("Request Terminated"), QStringLiteral("The call was cancelled before it was answered."),
             true);
-        nua_cancel(m_handle, TAG_END());
+        nua_cancel(handle(), TAG_END());
         setState(CallState::Ending);
         return;
     case CallState::Incoming:
@@ -280,7 +203,7 @@ void CallSession::hangUp(HangUpCause cause)
              cause != HangUpCause::User);
         end(200, cause == HangUpCause::MediaTimeout ? QStringLiteral("RTP timeout") : QStringLiteral("BYE sent"), why,
             true);
-        nua_bye(m_handle, TAG_END());
+        nua_bye(handle(), TAG_END());
         setState(CallState::Ending);
         // A peer that has vanished may never answer the BYE: the call is over for the user now; the
         // handle goes when the BYE transaction ends.
@@ -296,7 +219,7 @@ void CallSession::setHold(bool hold)
 {
     const bool active =
         m_state == CallState::Connected || m_state == CallState::Held || m_state == CallState::RemoteHeld;
-    if (!active || !m_handle || m_reInviting || hold == m_localHold)
+    if (!active || !hasHandle() || m_reInviting || hold == m_localHold)
         return;
     m_localHold = hold;
     m_local.direction = hold ? MediaDirection::SendOnly : MediaDirection::SendRecv;
@@ -304,44 +227,16 @@ void CallSession::setHold(bool hold)
     m_reInviting = true;
     step(hold ? QStringLiteral("Putting %1 on hold (re-INVITE, sendonly)").arg(m_peer)
               : QStringLiteral("Resuming the call with %1 (re-INVITE, sendrecv)").arg(m_peer));
-    nua_invite(m_handle, SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(m_localSdp.constData()),
+    nua_invite(handle(), SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(m_localSdp.constData()),
                TAG_END());
-}
-
-void CallSession::sendInfoDigits(const QString &digits)
-{
-    if (!m_handle || !isActive(m_state))
-        return;
-    for (const QChar digit : digits) {
-        if (infoDigit(QString(digit).toUtf8()).isNull())
-            continue;
-        const QByteArray body = "Signal=" + QString(digit).toUpper().toUtf8() + "\r\nDuration=160\r\n";
-        step(QStringLiteral("Sending DTMF %1 by SIP INFO").arg(digit));
-        nua_info(m_handle, SIPTAG_CONTENT_TYPE_STR("application/dtmf-relay"), SIPTAG_PAYLOAD_STR(body.constData()),
-                 TAG_END());
-    }
-}
-
-void CallSession::transfer(const QString &target)
-{
-    if (!m_handle || !isActive(m_state) || m_transferring)
-        return;
-    m_transferTarget = QString::fromUtf8(m_line.targetUri(target));
-    m_transferring = true;
-    const QByteArray referTo = "<" + m_transferTarget.toUtf8() + ">";
-    const QByteArray referredBy = "<" + m_line.addressOfRecord + ">";
-    step(QStringLiteral("Transferring %1 to %2 (REFER)").arg(m_peer, m_transferTarget));
-    nua_refer(m_handle, SIPTAG_REFER_TO_STR(referTo.constData()), SIPTAG_REFERRED_BY_STR(referredBy.constData()),
-              TAG_END());
-    reportTransfer(0, QStringLiteral("REFER sent"), false);
 }
 
 void CallSession::abandon()
 {
-    if (!m_handle)
+    if (!hasHandle())
         return;
     if (m_state == CallState::Incoming)
-        nua_respond(m_handle, SIP_480_TEMPORARILY_UNAVAILABLE, TAG_END());
+        nua_respond(handle(), SIP_480_TEMPORARILY_UNAVAILABLE, TAG_END());
     if (!m_endRecorded)
         end(0, QStringLiteral("Shut down"), QStringLiteral("Offhook shut down during the call."), true);
     // Destroying a live call's handle sends BYE (or CANCEL) without reporting back.
@@ -351,7 +246,7 @@ void CallSession::abandon()
 
 void CallSession::onNuaEvent(const NuaEvent &event)
 {
-    if (event.handle != m_handle)
+    if (!owns(event))
         return;
     switch (event.event) {
     case nua_r_invite:
@@ -384,25 +279,22 @@ void CallSession::onNuaEvent(const NuaEvent &event)
             step(QStringLiteral("CANCEL answered %1 %2").arg(event.status).arg(phraseOf(event)));
         break;
     case nua_i_info:
-        onInfo(event);
+        m_info.onRequest(event);
         break;
     case nua_r_info:
-        if (answerDialogChallenge(event, QStringLiteral("SIP INFO")))
-            break;
-        if (event.status >= 300)
-            step(QStringLiteral("SIP INFO answered %1 %2").arg(event.status).arg(phraseOf(event)), true);
+        m_info.onAnswer(event);
         break;
     case nua_r_refer:
-        onReferResult(event);
+        m_transferOut.onReferAnswer(event);
         break;
     case nua_i_notify:
-        onNotify(event);
+        m_transferOut.onNotify(event);
         break;
     case nua_i_refer:
-        onRefer(event);
+        m_transferIn.onRefer(event);
         break;
     case nua_r_notify:
-        onNotifyResult(event);
+        m_transferIn.onNotifyAnswer(event);
         break;
     default:
         break;
@@ -411,28 +303,11 @@ void CallSession::onNuaEvent(const NuaEvent &event)
 
 void CallSession::onInviteResult(const NuaEvent &event)
 {
-    const sip_t *sip = event.sip;
     if (m_reInviting) {
-        if (event.status < 200)
-            return;
-        if (answerDialogChallenge(event, QStringLiteral("re-INVITE")))
-            return;
-        m_reInviting = false;
-        if (event.status >= 300) {
-            step(QStringLiteral("re-INVITE refused: %1 %2; the call goes on as before")
-                     .arg(event.status)
-                     .arg(phraseOf(event)),
-                 true);
-            m_localHold = !m_localHold;
-            m_local.direction = m_localHold ? MediaDirection::SendOnly : MediaDirection::SendRecv;
-            return;
-        }
-        const QByteArray answer = sdpOf(sip);
-        if (!answer.isEmpty())
-            applyNegotiation(m_localSdp, answer, true);
-        setState(m_localHold ? CallState::Held : CallState::Connected, event.status, phraseOf(event));
+        onReInviteResult(event);
         return;
     }
+    const sip_t *sip = event.sip;
     if (event.status < 200) {
         if (event.status == 100 && sip && sip->sip_status && sip->sip_status->st_status >= 400) {
             const int retried = sip->sip_status->st_status;
@@ -455,37 +330,58 @@ void CallSession::onInviteResult(const NuaEvent &event)
         }
         return;
     }
-    if (event.status == 401 || event.status == 407) {
-        const ChallengeResponder::Outcome outcome = m_auth.respond(m_handle, sip, m_line.authUser, m_line.password);
-        step(QStringLiteral("recv %1 %2: challenge %3").arg(event.status).arg(phraseOf(event), m_auth.describe()));
-        if (outcome == ChallengeResponder::Outcome::Answered) {
-            step(QStringLiteral("Retrying INVITE with credentials (Auth User %1)").arg(m_line.authUser));
-            return;
-        }
-    }
-    if (event.status < 300) {
-        if (m_state == CallState::Ending) {
-            // Answered while our CANCEL crossed it: hang up right away.
-            nua_bye(m_handle, TAG_END());
-            return;
-        }
-        QByteArray answer = sdpOf(sip);
-        if (answer.isEmpty())
-            answer = m_earlySdp;
-        if (!applyNegotiation(m_localSdp, answer, true)) {
-            nua_bye(m_handle, TAG_END());
-            setState(CallState::Ending);
-            return;
-        }
-        step(QStringLiteral("Call connected with %1").arg(m_peer));
-        setState(CallState::Connected, event.status, phraseOf(event));
+    if ((event.status == 401 || event.status == 407) &&
+        answerChallenge(event, QStringLiteral("INVITE")) == ChallengeResponder::Outcome::Answered)
+        return;
+    if (event.status >= 300) {
+        onInviteFailed(event);
         return;
     }
+    if (m_state == CallState::Ending) {
+        // Answered while our CANCEL crossed it: hang up right away.
+        nua_bye(handle(), TAG_END());
+        return;
+    }
+    QByteArray answer = sdpOf(sip);
+    if (answer.isEmpty())
+        answer = m_earlySdp;
+    if (!applyNegotiation(m_localSdp, answer, true)) {
+        nua_bye(handle(), TAG_END());
+        setState(CallState::Ending);
+        return;
+    }
+    step(QStringLiteral("Call connected with %1").arg(m_peer));
+    setState(CallState::Connected, event.status, phraseOf(event));
+}
+
+void CallSession::onReInviteResult(const NuaEvent &event)
+{
+    if (event.status < 200)
+        return;
+    if (answerDialogChallenge(event, QStringLiteral("re-INVITE")))
+        return;
+    m_reInviting = false;
+    if (event.status >= 300) {
+        step(QStringLiteral("re-INVITE refused: %1 %2; the call goes on as before").arg(event.status).arg(phraseOf(event)),
+             true);
+        m_localHold = !m_localHold;
+        m_local.direction = m_localHold ? MediaDirection::SendOnly : MediaDirection::SendRecv;
+        return;
+    }
+    const QByteArray answer = sdpOf(event.sip);
+    if (!answer.isEmpty())
+        applyNegotiation(m_localSdp, answer, true);
+    setState(m_localHold ? CallState::Held : CallState::Connected, event.status, phraseOf(event));
+}
+
+void CallSession::onInviteFailed(const NuaEvent &event)
+{
+    const sip_t *sip = event.sip;
     CallDiagnosis::Context context;
     context.credentialsSent = m_auth.answered();
     context.stackGenerated = stackGenerated(event.status);
     if (context.stackGenerated)
-        context.detail = m_engine.lastTransportError();
+        context.detail = engine().lastTransportError();
     else if (sip && sip->sip_warning && sip->sip_warning->w_text)
         context.detail = QString::fromUtf8(sip->sip_warning->w_text);
     if (event.status == 487 && m_endRecorded) {
@@ -510,8 +406,8 @@ void CallSession::onReInvite(const NuaEvent &event)
     if (offer.isEmpty()) {
         // An offer-less re-INVITE (e.g. a refresh): offer our current SDP again; the answer comes in the ACK.
         m_localSdp = Sdp::buildTemplate(m_local, m_address, m_sdpSessionId, nextSdpVersion().toULongLong());
-        nua_respond(m_handle, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
-                    SIPTAG_PAYLOAD_STR(m_localSdp.constData()), NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+        nua_respond(handle(), SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                    SIPTAG_PAYLOAD_STR(m_localSdp.constData()), NUTAG_WITH_THIS(engine().nua()), TAG_END());
         return;
     }
     QString error;
@@ -520,16 +416,14 @@ void CallSession::onReInvite(const NuaEvent &event)
         Sdp::buildAnswer(offer, m_local, m_address, m_sdpSessionId, m_sdpVersion + 1, &error, &status);
     if (answer.isEmpty()) {
         step(QStringLiteral("Refusing the other side's re-INVITE: %1").arg(error), true);
-        const QByteArray warning = "399 offhook \"" + error.toUtf8().replace('"', '\'') + "\"";
-        nua_respond(m_handle, SIP_488_NOT_ACCEPTABLE, SIPTAG_WARNING_STR(warning.constData()),
-                    NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+        refuse(488, error);
         return;
     }
     ++m_sdpVersion;
     m_localSdp = answer;
     const bool applied = applyNegotiation(answer, offer, false);
-    nua_respond(m_handle, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
-                SIPTAG_PAYLOAD_STR(m_localSdp.constData()), NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+    nua_respond(handle(), SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                SIPTAG_PAYLOAD_STR(m_localSdp.constData()), NUTAG_WITH_THIS(engine().nua()), TAG_END());
     if (!applied)
         return;
     const Sdp::ParseResult parsed = Sdp::parse(offer);
@@ -571,83 +465,6 @@ void CallSession::finish()
         setState(CallState::Ended, m_endStatus, m_endReason);
 }
 
-void CallSession::onInfo(const NuaEvent &event)
-{
-    // INFO is an application method: every INFO of the call is answered here.
-    const sip_t *sip = event.sip;
-    const QByteArray type =
-        sip && sip->sip_content_type && sip->sip_content_type->c_type ? sip->sip_content_type->c_type : "";
-    const DtmfInfoBody info = DtmfInfoBody::parse(type, bodyOf(sip));
-    if (info.status == 415) {
-        step(QStringLiteral("SIP INFO refused (415): %1").arg(info.error), true);
-        nua_respond(m_handle, SIP_415_UNSUPPORTED_MEDIA, SIPTAG_ACCEPT_STR("application/dtmf-relay, application/dtmf"),
-                    NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
-        return;
-    }
-    if (info.status != 200) {
-        step(QStringLiteral("SIP INFO refused (400): %1").arg(info.error), true);
-        const QByteArray warning = "399 offhook \"" + info.error.toUtf8().replace('"', '\'') + "\"";
-        nua_respond(m_handle, SIP_400_BAD_REQUEST, SIPTAG_WARNING_STR(warning.constData()),
-                    NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
-        return;
-    }
-    nua_respond(m_handle, SIP_200_OK, NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
-    if (info.digit.isNull())
-        return;
-    step(QStringLiteral("DTMF %1 received by SIP INFO").arg(info.digit));
-    m_agent.reportDigit(m_callId, info.digit);
-}
-
-void CallSession::onReferResult(const NuaEvent &event)
-{
-    if (event.status < 200)
-        return;
-    if (answerDialogChallenge(event, QStringLiteral("REFER")))
-        return;
-    if (event.status >= 300) {
-        m_transferring = false;
-        step(QStringLiteral("Transfer refused: %1 %2").arg(event.status).arg(phraseOf(event)), true);
-        reportTransfer(event.status, phraseOf(event), true);
-        return;
-    }
-    reportTransfer(event.status, phraseOf(event), false);
-}
-
-void CallSession::onNotify(const NuaEvent &event)
-{
-    if (!m_transferring)
-        return;
-    // message/sipfrag: "SIP/2.0 180 Ringing"
-    static const QRegularExpression statusLine(QStringLiteral(R"(^SIP/2\.0\s+(\d{3})\s*([^\r\n]*))"));
-    const QRegularExpressionMatch match = statusLine.match(QString::fromUtf8(bodyOf(event.sip).left(200)));
-    if (!match.hasMatch())
-        return;
-    const int status = match.captured(1).toInt();
-    const QString reason = match.captured(2).trimmed();
-    const bool finished = status >= 200;
-    step(QStringLiteral("Transfer to %1: %2 %3").arg(m_transferTarget).arg(status).arg(reason),
-         finished && status >= 300);
-    if (finished)
-        m_transferring = false;
-    reportTransfer(status, reason, finished);
-    if (finished && status < 300) {
-        step(QStringLiteral("Transfer succeeded; leaving the call"));
-        hangUp(HangUpCause::User);
-    }
-}
-
-void CallSession::reportTransfer(int status, const QString &reason, bool finished)
-{
-    TransferEvent event;
-    event.callId = m_callId;
-    event.target = m_transferTarget;
-    event.statusCode = status;
-    event.reason = reason;
-    event.finished = finished;
-    event.succeeded = finished && status >= 200 && status < 300;
-    m_agent.reportTransfer(event);
-}
-
 bool CallSession::applyNegotiation(const QByteArray &localSdp, const QByteArray &remoteSdp, bool localIsOfferer)
 {
     Sdp::Outcome outcome = Sdp::negotiate(localSdp, remoteSdp, localIsOfferer);
@@ -677,7 +494,7 @@ void CallSession::setState(CallState state, int status, const QString &reason)
     const bool changed = state != m_state;
     m_state = state;
     if (changed)
-        reportReferProgress(state);
+        m_transferIn.onCallState(state);
     if (!changed && state != CallState::Connected && state != CallState::Held &&
         !(state == CallState::Ringing && m_earlyMedia != m_earlyMediaReported))
         return;
@@ -690,8 +507,8 @@ void CallSession::setState(CallState state, int status, const QString &reason)
     event.peerDisplayName = m_peerDisplayName;
     event.statusCode = status;
     event.reason = reason;
-    event.sipCallId = QString::fromUtf8(m_sipCallId);
-    event.transferredFrom = m_transferredFrom;
+    event.sipCallId = QString::fromUtf8(sipCallId());
+    event.transferredFrom = m_transferIn.transferredFrom();
     event.timestamp = QDateTime::currentDateTimeUtc();
     event.earlyMedia = m_earlyMedia && state == CallState::Ringing;
     m_earlyMediaReported = event.earlyMedia;
@@ -720,18 +537,8 @@ void CallSession::end(int status, const QString &reason, const QString &diagnosi
         m_endDiagnosis = diagnosis;
         m_endedLocally = locally;
     }
-    if (!m_handle)
+    if (!hasHandle())
         setState(CallState::Ended, m_endStatus, m_endReason);
-}
-
-void CallSession::releaseHandle()
-{
-    destroyHandle(m_handle);
-}
-
-bool CallSession::stackGenerated(int status) const
-{
-    return m_engine.lastReceivedStatus(m_sipCallId) != status;
 }
 
 void CallSession::applyEarlyMedia(const QByteArray &remoteSdp)
@@ -756,7 +563,7 @@ void CallSession::acceptDelayedOffer()
 {
     step(QStringLiteral("The INVITE carries no SDP (delayed offer): the answer will offer our media and take the "
                         "caller's answer from its ACK"));
-    nua_respond(m_handle, SIP_180_RINGING, NUTAG_WITH_THIS(m_engine.nua()), TAG_END());
+    nua_respond(handle(), SIP_180_RINGING, NUTAG_WITH_THIS(engine().nua()), TAG_END());
     setState(CallState::Incoming, 180, QStringLiteral("Ringing"));
 }
 
@@ -765,7 +572,7 @@ void CallSession::answerWithOffer()
     m_localSdp = Sdp::buildTemplate(m_local, m_address, m_sdpSessionId, nextSdpVersion().toULongLong());
     m_awaitingAckAnswer = true;
     step(QStringLiteral("Answering %1 with our SDP offer; the answer is due in the ACK").arg(m_peer));
-    nua_respond(m_handle, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+    nua_respond(handle(), SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
                 SIPTAG_PAYLOAD_STR(m_localSdp.constData()), TAG_END());
     setState(CallState::Answering, 200, QStringLiteral("OK"));
 }
@@ -786,7 +593,7 @@ void CallSession::onAck(const NuaEvent &event)
         }
         if (!usable) {
             step(QStringLiteral("Hanging up (BYE): no usable answer to our offer"), true);
-            nua_bye(m_handle, TAG_END());
+            nua_bye(handle(), TAG_END());
             setState(CallState::Ending);
             return;
         }
@@ -803,24 +610,43 @@ bool CallSession::answerDialogChallenge(const NuaEvent &event, const QString &re
             auth.reset(); // the next request of this kind may be challenged and answered anew
         return false;
     }
-    if (!m_handle)
-        return false;
-    const ChallengeResponder::Outcome outcome = auth.respond(m_handle, event.sip, m_line.authUser, m_line.password);
-    if (outcome == ChallengeResponder::Outcome::Answered) {
-        step(QStringLiteral("recv %1 %2 to %3: challenge %4; retrying with credentials (Auth User %5)")
-                 .arg(event.status)
-                 .arg(phraseOf(event), request, auth.describe(), m_line.authUser));
+    const ChallengeResponder::Outcome outcome = answerChallenge(event, request, auth);
+    if (outcome == ChallengeResponder::Outcome::Answered)
         return true;
-    }
-    const QString why =
-        outcome == ChallengeResponder::Outcome::Rejected
-            ? QStringLiteral("the server refused the line's credentials (challenged again after they were sent)")
-        : outcome == ChallengeResponder::Outcome::NoPassword
-            ? QStringLiteral("the line has no password to answer the challenge with")
-            : QStringLiteral("no MD5 digest challenge that Offhook can answer (%1)").arg(auth.describe());
-    step(QStringLiteral("%1 refused: %2 %3 — %4").arg(request).arg(event.status).arg(phraseOf(event), why), true);
+    step(QStringLiteral("%1 refused: %2 %3 — %4")
+             .arg(request)
+             .arg(event.status)
+             .arg(phraseOf(event), refusal(outcome, auth)),
+         true);
     auth.reset();
     return false;
+}
+
+void CallSession::refuse(int status, const QString &why)
+{
+    const QByteArray warning = "399 offhook \"" + why.toUtf8().replace('"', '\'') + "\"";
+    if (status == 400)
+        nua_respond(handle(), SIP_400_BAD_REQUEST, SIPTAG_WARNING_STR(warning.constData()),
+                    NUTAG_WITH_THIS(engine().nua()), TAG_END());
+    else
+        nua_respond(handle(), SIP_488_NOT_ACCEPTABLE, SIPTAG_WARNING_STR(warning.constData()),
+                    NUTAG_WITH_THIS(engine().nua()), TAG_END());
+}
+
+void CallSession::followRefer(const QString &originalCallId, const QString &target, const QByteArray &referredBy,
+                              const LocalMedia &media)
+{
+    m_transferIn.follow(originalCallId, referredBy);
+    if (target.isEmpty()) {
+        m_direction = CallDirection::Outgoing;
+        end(0, QStringLiteral("No transfer"),
+            QStringLiteral("Call %1 has no transfer to follow (it ended or the REFER was refused).")
+                .arg(originalCallId),
+            true);
+        return;
+    }
+    step(QStringLiteral("Following the transfer of %1 to %2").arg(originalCallId, target));
+    dial(target, media);
 }
 
 } // namespace Sip::Internal

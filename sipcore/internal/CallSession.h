@@ -3,9 +3,10 @@
 #pragma once
 
 #include "sipcore/CallTypes.h"
-#include "sipcore/internal/ChallengeResponder.h"
-#include "sipcore/internal/HandleOwner.h"
-#include "sipcore/internal/LineContext.h"
+#include "sipcore/internal/CallInfo.h"
+#include "sipcore/internal/CallTransferIn.h"
+#include "sipcore/internal/CallTransferOut.h"
+#include "sipcore/internal/SessionCore.h"
 
 #include <QByteArray>
 #include <QString>
@@ -14,13 +15,14 @@
 namespace Sip::Internal {
 
 class CallAgent;
-class EngineThread;
 
-/// One call on the engine thread: owns its nua handle and carries its own SDP (Sofia's media engine is
-/// off), so offer, answer, re-INVITEs for hold and the peer's changes all go through Sip::Sdp. Answers
-/// a 401/407 to the INVITE once with the line's credentials, reports every state change, each
-/// negotiated MediaParameters and every transfer step to its CallAgent. Engine thread only.
-class CallSession : public HandleOwner
+/// One call on the engine thread: the INVITE dialog both ways, with its own SDP (Sofia's media engine is
+/// off), so offer, answer, early media, re-INVITEs for hold and the peer's changes all go through
+/// Sip::Sdp. Answers a 401/407 to the INVITE once with the line's credentials and reports every state
+/// change and each negotiated MediaParameters to its CallAgent. Requests inside the dialog that are
+/// features of their own have classes of their own: SIP INFO digits (CallInfo), our blind transfer
+/// (CallTransferOut) and being transferred (CallTransferIn). Engine thread only.
+class CallSession : public SessionCore
 {
 public:
     CallSession(CallAgent &agent, EngineThread &engine, QString callId, const LineContext &line);
@@ -30,7 +32,7 @@ public:
 
     const QString &callId() const { return m_callId; }
     CallState state() const { return m_state; }
-    bool isFinished() const { return m_state == CallState::Ended && !m_handle; }
+    bool isFinished() const { return m_state == CallState::Ended && !hasHandle(); }
 
     /// Outgoing: INVITE target ("1002" or a SIP URI) with an offer for media.
     void dial(const QString &target, const LocalMedia &media);
@@ -40,41 +42,39 @@ public:
     void reject(RejectReason reason);
     void hangUp(HangUpCause cause);
     void setHold(bool hold);
-    void sendInfoDigits(const QString &digits);
-    void transfer(const QString &target);
+    void sendInfoDigits(const QString &digits) { m_info.send(digits); }
+    void transfer(const QString &target) { m_transferOut.start(target); }
     /// Outgoing call placed because the peer of originalCallId sent REFER: INVITE target (with
     /// Referred-By when the REFER had one); its progress goes back to that call as NOTIFYs.
     void followRefer(const QString &originalCallId, const QString &target, const QByteArray &referredBy,
                      const LocalMedia &media);
     /// The REFER this call accepted: its target and Referred-By (empty when none is pending).
-    QString referTarget() const { return m_referTarget; }
-    QByteArray referredBy() const { return m_referredBy; }
-    const LineContext &line() const { return m_line; }
-    /// Progress of the call that follows our accepted REFER: NOTIFY with a sipfrag; a final 2xx ends
-    /// this call (BYE after the NOTIFY), a failure keeps it.
-    void referProgress(int status, const QString &reason);
+    QString referTarget() const { return m_transferIn.target(); }
+    QByteArray referredBy() const { return m_transferIn.referredBy(); }
+    /// Progress of the call that follows our accepted REFER (see CallTransferIn::progress).
+    void referProgress(int status, const QString &reason) { m_transferIn.progress(status, reason); }
     /// Engine shutdown: end the call without waiting for events.
     void abandon();
 
     void onNuaEvent(const NuaEvent &event) override;
 
 private:
+    friend class CallInfo;
+    friend class CallTransferIn;
+    friend class CallTransferOut;
+
     void onInviteResult(const NuaEvent &event);
+    void onReInviteResult(const NuaEvent &event);
+    void onInviteFailed(const NuaEvent &event);
     void onReInvite(const NuaEvent &event);
     void onState(const NuaEvent &event);
-    void onInfo(const NuaEvent &event);
-    void onNotify(const NuaEvent &event);
-    void onReferResult(const NuaEvent &event);
     bool applyNegotiation(const QByteArray &localSdp, const QByteArray &remoteSdp, bool localIsOfferer);
     void setState(CallState state, int status = 0, const QString &reason = {});
     void end(int status, const QString &reason, const QString &diagnosis, bool locally);
     void finish(); ///< The dialog is gone: release the handle, report Ended once
-    void releaseHandle();
-    void step(const QString &text, bool error = false) const;
+    void refuse(int status, const QString &why); ///< 400/488 to a request of the peer, with a Warning
     QString localAddress() const;
     QByteArray nextSdpVersion();
-    bool stackGenerated(int status) const;
-    void reportTransfer(int status, const QString &reason, bool finished);
     /// SDP in a 180/183: start the media before the answer (ringback, announcements). A bad early SDP is
     /// only logged; the 200 OK decides.
     void applyEarlyMedia(const QByteArray &remoteSdp);
@@ -87,20 +87,11 @@ private:
     /// line's credentials, true while that retry is under way. Another challenge for the same kind of
     /// request means the credentials were refused: logged as such, false.
     bool answerDialogChallenge(const NuaEvent &event, const QString &request);
-    // Being transferred (incoming REFER, RFC 3515); CallSessionRefer.cpp.
-    void onRefer(const NuaEvent &event);
-    void onNotifyResult(const NuaEvent &event);
-    void sendReferNotify(const QByteArray &event, int status, const QString &reason);
-    void reportReferProgress(CallState state);
 
     CallAgent &m_agent;
-    EngineThread &m_engine;
     QString m_callId;
-    LineContext m_line;
-    nua_handle_t *m_handle = nullptr;
     CallDirection m_direction = CallDirection::Invalid;
     CallState m_state = CallState::Invalid;
-    ChallengeResponder m_auth;
     LocalMedia m_local;
     QString m_address;        ///< Our address in SDP
     QByteArray m_localSdp;    ///< Last SDP we sent (offer or answer)
@@ -111,20 +102,12 @@ private:
     bool m_reInviting = false; ///< Our re-INVITE (hold/resume) is pending
     bool m_remoteHold = false;
     bool m_localHold = false;
-    QByteArray m_sipCallId;
     QString m_peer;
     QString m_peerDisplayName;
     MediaParameters m_media;
-    QString m_transferTarget;
-    bool m_transferring = false;
-    // Incoming REFER: its event ("refer;id=2"), target and Referred-By while the new call runs.
-    QByteArray m_referEvent;
-    QString m_referTarget;
-    QByteArray m_referredBy;
-    bool m_byeAfterNotify = false;
-    // A call placed to follow a REFER: the call that was transferred.
-    QString m_transferredFrom;
-    bool m_referReported = false;
+    CallInfo m_info;
+    CallTransferOut m_transferOut;
+    CallTransferIn m_transferIn;
     // Why the call ends, kept until the stack says the dialog is gone.
     int m_endStatus = 0;
     QString m_endReason;

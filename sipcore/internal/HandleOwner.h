@@ -18,25 +18,14 @@ struct NuaEvent
     tagi_t *tags;
 };
 
-/// Anything that owns a nua handle and receives its events (registrations, later subscriptions and
-/// calls). Bound to the handle as its hmagic. Engine thread only. The owner must destroy its handle
-/// before it is deleted, so no event can reach a dead owner.
+/// Anything that owns a nua handle (through NuaHandle) and receives its events: every session. Bound to
+/// the handle as its hmagic. Engine thread only. The owner's NuaHandle unbinds it when the handle goes,
+/// so no event can reach a dead owner.
 class HandleOwner
 {
 public:
     virtual ~HandleOwner() = default;
     virtual void onNuaEvent(const NuaEvent &event) = 0;
-
-protected:
-    /// Unbinds the owner (no later event reaches it) and destroys the handle; null afterwards.
-    static void destroyHandle(nua_handle_t *&handle)
-    {
-        if (handle) {
-            nua_handle_bind(handle, nullptr);
-            nua_handle_destroy(handle);
-            handle = nullptr;
-        }
-    }
 };
 
 } // namespace Sip::Internal

@@ -24,6 +24,13 @@ struct LineContext
     QString password;
     Transport transport = Transport::Udp;
 
+    /// A line known only by its id so far (its server not resolved yet).
+    static LineContext named(const QString &lineId)
+    {
+        LineContext line;
+        line.lineId = lineId;
+        return line;
+    }
     bool isValid() const { return !lineId.isEmpty() && !nextHopUri.isEmpty(); }
     /// "sip:USER@DOMAIN" for a user part or a full URI typed by a person ("1002", "sip:1002@pbx").
     QByteArray targetUri(const QString &userOrUri) const;

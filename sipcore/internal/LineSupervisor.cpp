@@ -5,19 +5,17 @@
 #include "sipcore/Diagnosis.h"
 #include "sipcore/SipAddress.h"
 #include "sipcore/SipLog.h"
-#include "sipcore/internal/EngineThread.h"
 #include "sipcore/internal/HostResolver.h"
-#include "sipcore/internal/RegistrationSession.h"
+#include "sipcore/internal/RegistrationAgent.h"
 #include "sipcore/internal/TlsProbe.h"
 #include "sipcore/internal/TlsTrustStore.h"
 
 namespace Sip::Internal {
 
-LineSupervisor::LineSupervisor(SipEngine &engine, EngineThread &thread, const LineConfig &config,
+LineSupervisor::LineSupervisor(SipEngine &engine, const LineConfig &config,
                                const EngineOptions &options)
     : QObject(&engine)
     , m_engine(engine)
-    , m_thread(thread)
     , m_config(config)
     , m_options(options)
     , m_resolver(new HostResolver(this))
@@ -72,10 +70,7 @@ void LineSupervisor::unregister()
     m_resolver->cancel();
     m_tlsProbe->cancel();
     const QString lineId = m_config.id;
-    m_thread.post([this_thread = &m_thread, lineId] {
-        if (RegistrationSession *session = this_thread->registration(lineId))
-            session->stop();
-    });
+    m_engine.postToRegistrations([lineId](RegistrationAgent &agent) { agent.stop(lineId); });
 }
 
 void LineSupervisor::retryIfWaiting()
@@ -176,14 +171,8 @@ void LineSupervisor::startRegistration(const ResolvedTarget &target)
 {
     RegistrationRequest request;
     request.attempt = m_attempt;
-    request.addressOfRecord = Address::addressOfRecord(m_config).toUtf8();
-    request.displayName = m_config.displayName.toUtf8();
     request.registrarUri = Address::registrarUri(m_config).toUtf8();
-    request.nextHopUri = Address::nextHopUri(target.address, target.port, m_config.transport).toUtf8();
-    request.contactUser = Address::escapeUserPart(m_config.extension).toUtf8();
     request.expires = QByteArray::number(m_config.expiresSeconds);
-    request.authUser = m_config.effectiveAuthUser();
-    request.password = m_config.password;
     request.peerDescription = QStringLiteral("%1:%2 (%3)")
                                   .arg(target.address.contains(QLatin1Char(':'))
                                            ? QStringLiteral("[%1]").arg(target.address)
@@ -194,38 +183,19 @@ void LineSupervisor::startRegistration(const ResolvedTarget &target)
                                  ? HostResolver::localAddressFor(target.address, target.port)
                                  : m_options.bindAddress;
     const QString lineId = m_config.id;
-    EngineThread *thread = &m_thread;
-    SipEngine *engine = &m_engine;
-    const quint64 attempt = m_attempt;
     LineContext context;
     context.lineId = lineId;
-    context.addressOfRecord = request.addressOfRecord;
+    context.addressOfRecord = Address::addressOfRecord(m_config).toUtf8();
     context.domainUri = QString(QStringLiteral("sip:") + HostPort::parse(m_config.server).host).toUtf8();
-    context.displayName = request.displayName;
-    context.nextHopUri = request.nextHopUri;
-    context.contactUser = request.contactUser;
-    context.authUser = request.authUser;
-    context.password = request.password;
+    context.displayName = m_config.displayName.toUtf8();
+    context.nextHopUri = Address::nextHopUri(target.address, target.port, m_config.transport).toUtf8();
+    context.contactUser = Address::escapeUserPart(m_config.extension).toUtf8();
+    context.authUser = m_config.effectiveAuthUser();
+    context.password = m_config.password;
     context.transport = m_config.transport;
     const bool tls = m_engine.usesTransport(Transport::Tls);
-    m_thread.post([thread, engine, lineId, request, bindHost, attempt, context, tls] {
-        thread->setLineContext(context);
-        QString error;
-        if (!thread->ensureStack(bindHost, tls, &error)) {
-            RegistrationEvent event;
-            event.lineId = lineId;
-            event.state = RegistrationState::NetworkFailed;
-            event.failure = FailureKind::Network;
-            event.statusCode = 503;
-            event.reasonPhrase = QStringLiteral("No Transport");
-            event.diagnosis = QStringLiteral("Offhook could not open its SIP port: %1.").arg(error);
-            event.timestamp = QDateTime::currentDateTimeUtc();
-            thread->log()->appendStep(lineId, event.diagnosis, LogEntry::Kind::Error);
-            thread->reportRegistration(lineId, attempt, event);
-            return;
-        }
-        Q_UNUSED(engine);
-        thread->createRegistration(lineId)->start(request);
+    m_engine.postToRegistrations([context, request, bindHost, tls](RegistrationAgent &agent) {
+        agent.start(context, request, bindHost, tls);
     });
 }
 
@@ -236,9 +206,8 @@ void LineSupervisor::onDeadline()
     const QString lineId = m_config.id;
     m_resolver->cancel();
     m_tlsProbe->cancel();
-    m_thread.post([thread = &m_thread, lineId] {
-        if (RegistrationSession *session = thread->registration(lineId))
-            session->abort(QStringLiteral("No final answer in time; giving up this attempt"));
+    m_engine.postToRegistrations([lineId](RegistrationAgent &agent) {
+        agent.abort(lineId, QStringLiteral("No final answer in time; giving up this attempt"));
     });
     RegistrationEvent event;
     event.state = RegistrationState::TimedOut;

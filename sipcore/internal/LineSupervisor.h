@@ -12,7 +12,6 @@
 
 namespace Sip::Internal {
 
-class EngineThread;
 class TlsProbe;
 struct TlsProbeResult;
 
@@ -24,7 +23,7 @@ class LineSupervisor : public QObject
 {
     Q_OBJECT
 public:
-    LineSupervisor(SipEngine &engine, EngineThread &thread, const LineConfig &config, const EngineOptions &options);
+    LineSupervisor(SipEngine &engine, const LineConfig &config, const EngineOptions &options);
     ~LineSupervisor() override;
 
     const LineConfig &config() const { return m_config; }
@@ -52,7 +51,6 @@ private:
     void scheduleRetry(RegistrationEvent &event);
 
     SipEngine &m_engine;
-    EngineThread &m_thread;
     LineConfig m_config;
     EngineOptions m_options;
     HostResolver *m_resolver;

@@ -17,30 +17,7 @@ constexpr int kFlushDelayMs = 10;
 
 } // namespace
 
-PresenceReportChannel::PresenceReportChannel(PresenceService *target)
-    : m_target(target)
-{
-}
-
-void PresenceReportChannel::deliver(const PresenceReportBatch &batch)
-{
-    QMutexLocker lock(&m_mutex);
-    if (!m_target)
-        return;
-    PresenceService *target = m_target;
-    // Thread hop: engine thread -> the façade's thread. A deleted target drops its pending calls.
-    QMetaObject::invokeMethod(
-        target, [target, batch] { target->onReports(batch); }, Qt::QueuedConnection);
-}
-
-void PresenceReportChannel::detach()
-{
-    QMutexLocker lock(&m_mutex);
-    m_target = nullptr;
-}
-
-PresenceAgent::PresenceAgent(EngineThread &engine, const PresenceOptions &options,
-                             std::shared_ptr<PresenceReportChannel> channel)
+PresenceAgent::PresenceAgent(EngineThread &engine, const PresenceOptions &options, std::shared_ptr<Channel> channel)
     : m_engine(engine)
     , m_options(options)
     , m_channel(std::move(channel))
@@ -54,22 +31,9 @@ PresenceAgent::~PresenceAgent()
     m_publications.clear();
 }
 
-std::shared_ptr<PresenceAgent> PresenceAgent::install(EngineThread &engine, const PresenceOptions &options,
-                                                      std::shared_ptr<PresenceReportChannel> channel)
-{
-    auto agent = std::make_shared<PresenceAgent>(engine, options, std::move(channel));
-    // The hook keeps the agent alive until the engine loop ends (EngineThread clears its hooks then).
-    engine.addShutdownHook([agent] { agent->shutdown(); });
-    std::weak_ptr<PresenceAgent> weak = agent;
-    engine.addShutdownWait([weak] {
-        const std::shared_ptr<PresenceAgent> self = weak.lock();
-        return self && self->isClosing();
-    });
-    return agent;
-}
-
 void PresenceAgent::subscribe(const QString &lineId, const SubscriptionRequest &request)
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     if (m_stopping)
         return;
     const LineContext *line = m_engine.lineContext(lineId);
@@ -100,6 +64,7 @@ void PresenceAgent::subscribe(const QString &lineId, const SubscriptionRequest &
 
 void PresenceAgent::unsubscribe(quint64 id)
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     const auto it = m_subscriptions.find(id);
     if (it == m_subscriptions.end())
         return;
@@ -108,6 +73,7 @@ void PresenceAgent::unsubscribe(quint64 id)
 
 void PresenceAgent::publish(const QString &lineId, quint64 id, OwnStatus status, const QString &note)
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     if (m_stopping)
         return;
     auto it = m_publications.find(id);
@@ -135,6 +101,7 @@ void PresenceAgent::publish(const QString &lineId, quint64 id, OwnStatus status,
 
 void PresenceAgent::unpublish(quint64 id)
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     const auto it = m_publications.find(id);
     if (it == m_publications.end())
         return;
@@ -143,6 +110,7 @@ void PresenceAgent::unpublish(quint64 id)
 
 void PresenceAgent::detach()
 {
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
     m_channel->detach();
     shutdown();
 }
@@ -217,7 +185,7 @@ void PresenceAgent::flush()
         return;
     PresenceReportBatch batch;
     std::swap(batch, m_pending);
-    m_channel->deliver(batch);
+    m_channel->deliver([batch](PresenceService &service) { service.onReports(batch); });
 }
 
 } // namespace Sip::Internal

@@ -5,31 +5,16 @@
 #include "sipcore/SipLog.h"
 #include "sipcore/internal/EngineThread.h"
 #include "sipcore/internal/EngineTimer.h"
+#include "sipcore/internal/SipMessageText.h"
 #include "sipcore/internal/PresencePolicy.h"
 #include "sipcore/presence/PidfBuilder.h"
 #include "sipcore/presence/PidfParser.h"
 
-#include <QRandomGenerator>
 
 namespace Sip::Internal {
 namespace {
 
-QByteArray newCallId()
-{
-    QByteArray bytes(16, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
-    return bytes.toHex() + "@offhook";
-}
-
-QString text(const char *value)
-{
-    return QString::fromUtf8(value ? value : "");
-}
-
-QString phraseOf(const NuaEvent &event)
-{
-    return text(event.phrase);
-}
+using SipMessageText::text;
 
 QString describeStatus(OwnStatus status, const QString &note)
 {
@@ -41,17 +26,11 @@ QString describeStatus(OwnStatus status, const QString &note)
 
 PublicationSession::PublicationSession(EngineThread &engine, const LineContext &line, quint64 id,
                                        const PresenceOptions &options, Report report)
-    : m_engine(engine)
-    , m_line(line)
+    : SessionCore(engine, line)
     , m_id(id)
     , m_options(options)
     , m_report(std::move(report))
 {
-}
-
-PublicationSession::~PublicationSession()
-{
-    releaseHandle();
 }
 
 void PublicationSession::publish(OwnStatus status, const QString &note)
@@ -74,19 +53,10 @@ void PublicationSession::send()
         m_timer->stop();
     const QByteArray aor = m_line.addressOfRecord;
     const QByteArray body = PidfBuilder(QString::fromUtf8(aor)).build(m_status, m_note);
-    if (!m_handle) {
+    if (!hasHandle()) {
         m_auth = ChallengeResponder();
         m_published = false;
-        m_callId = newCallId();
-        m_engine.attributeCallId(m_callId, m_line.lineId);
-        const QByteArray to = "<" + aor + ">";
-        const QByteArray from = m_line.displayName.isEmpty()
-                                    ? to
-                                    : "\"" + QByteArray(m_line.displayName).replace('"', '\'') + "\" " + to;
-        m_handle = nua_handle(m_engine.nua(), this, NUTAG_PROXY(m_line.nextHopUri.constData()),
-                              SIPTAG_TO_STR(to.constData()), SIPTAG_FROM_STR(from.constData()),
-                              SIPTAG_CALL_ID_STR(m_callId.constData()), TAG_END());
-        if (!m_handle) {
+        if (!openHandle(aor)) {
             step(QStringLiteral("The SIP stack could not create a handle to PUBLISH"), true);
             m_finished = true;
             report(PublicationState::Failed, 900, QStringLiteral("Internal error"),
@@ -98,7 +68,7 @@ void PublicationSession::send()
     m_inFlight = true;
     step(QStringLiteral("Publishing for %1: %2 (expires %3 s)")
              .arg(QString::fromUtf8(aor), describeStatus(m_status, m_note), QString::fromLatin1(expires)));
-    nua_publish(m_handle, NUTAG_URL(aor.constData()), NUTAG_PROXY(m_line.nextHopUri.constData()),
+    nua_publish(handle(), NUTAG_URL(aor.constData()), NUTAG_PROXY(m_line.nextHopUri.constData()),
                 SIPTAG_EVENT_STR("presence"),
                 SIPTAG_CONTENT_TYPE_STR(PidfParser::contentType().toUtf8().constData()),
                 SIPTAG_PAYLOAD_STR(body.constData()), SIPTAG_EXPIRES_STR(expires.constData()), TAG_END());
@@ -112,19 +82,19 @@ void PublicationSession::stop()
     if (m_timer)
         m_timer->stop();
     m_changedInFlight = false;
-    if (m_handle && m_inFlight) {
+    if (hasHandle() && m_inFlight) {
         // The server may still accept the PUBLISH on its way: take it back once its answer is in.
         m_unpublishing = true;
         m_stopWhenAnswered = true;
         report(PublicationState::Unpublishing);
         return;
     }
-    if (m_handle && m_published) {
+    if (hasHandle() && m_published) {
         m_unpublishing = true;
         m_auth.reset();
         step(QStringLiteral("Removing the published status of %1 (Expires: 0)")
                  .arg(QString::fromUtf8(m_line.addressOfRecord)));
-        nua_unpublish(m_handle, TAG_END());
+        nua_unpublish(handle(), TAG_END());
         report(PublicationState::Unpublishing);
         return;
     }
@@ -144,7 +114,7 @@ void PublicationSession::abandon()
 
 void PublicationSession::onNuaEvent(const NuaEvent &event)
 {
-    if (event.handle != m_handle)
+    if (!owns(event))
         return;
     switch (event.event) {
     case nua_r_publish:
@@ -181,7 +151,7 @@ void PublicationSession::onPublishResult(const NuaEvent &event)
         if (event.status < 300) {
             step(QStringLiteral("Removing the published status of %1 (Expires: 0)").arg(aor));
             m_auth.reset();
-            nua_unpublish(m_handle, TAG_END());
+            nua_unpublish(handle(), TAG_END());
             return;
         }
         finishUnpublish(event.status, phraseOf(event));
@@ -207,11 +177,7 @@ void PublicationSession::onPublishResult(const NuaEvent &event)
         // Sofia's pitfall: a 2xx without Expires or SIP-ETag is reported as 900 and the usage dropped.
         onAccepted(event, wireStatus, true);
     } else if (event.status == 401 || event.status == 407) {
-        const ChallengeResponder::Outcome outcome =
-            m_auth.respond(m_handle, event.sip, m_line.authUser, m_line.password);
-        step(QStringLiteral("recv %1 %2: challenge %3").arg(event.status).arg(phraseOf(event), m_auth.describe()));
-        if (outcome == ChallengeResponder::Outcome::Answered) {
-            step(QStringLiteral("Retrying PUBLISH with updated authentication (Auth User %1)").arg(m_line.authUser));
+        if (answerChallenge(event, QStringLiteral("PUBLISH")) == ChallengeResponder::Outcome::Answered) {
             report(PublicationState::Authenticating, event.status, phraseOf(event));
             return;
         }
@@ -270,7 +236,7 @@ void PublicationSession::fail(const NuaEvent &event)
     m_changedInFlight = false;
     const int retryAfter =
         event.sip && event.sip->sip_retry_after ? static_cast<int>(event.sip->sip_retry_after->af_delta) : -1;
-    const bool generated = stackGenerated(event);
+    const bool generated = stackGenerated(event.status);
     const QString aor = QString::fromUtf8(m_line.addressOfRecord);
     step(QStringLiteral("PUBLISH for %1 failed (status code: %2 %3%4)")
              .arg(aor)
@@ -298,7 +264,7 @@ void PublicationSession::fail(const NuaEvent &event)
 void PublicationSession::scheduleRepublish(int seconds)
 {
     if (!m_timer)
-        m_timer = std::make_unique<EngineTimer>(m_engine.root());
+        m_timer = std::make_unique<EngineTimer>(engine().root());
     m_timer->start(qMax(50, seconds * 1000), [this] {
         if (!m_finished && !m_unpublishing && !m_inFlight)
             send();
@@ -310,13 +276,8 @@ void PublicationSession::onUnpublishResult(const NuaEvent &event)
     if (event.status < 200)
         return;
     if (event.status == 401 || event.status == 407) {
-        const ChallengeResponder::Outcome outcome =
-            m_auth.respond(m_handle, event.sip, m_line.authUser, m_line.password);
-        step(QStringLiteral("recv %1 %2: challenge %3").arg(event.status).arg(phraseOf(event), m_auth.describe()));
-        if (outcome == ChallengeResponder::Outcome::Answered) {
-            step(QStringLiteral("Retrying un-PUBLISH with updated authentication"));
+        if (answerChallenge(event, QStringLiteral("un-PUBLISH")) == ChallengeResponder::Outcome::Answered)
             return;
-        }
     }
     const QString aor = QString::fromUtf8(m_line.addressOfRecord);
     if (event.status < 300)
@@ -346,7 +307,7 @@ void PublicationSession::report(PublicationState state, int status, const QStrin
     PublicationReport report;
     report.id = m_id;
     PublicationEvent &event = report.event;
-    event.lineId = m_line.lineId;
+    event.lineId = lineId();
     event.state = state;
     event.status = m_status;
     event.note = PidfBuilder::sanitizeNote(m_note);
@@ -359,21 +320,6 @@ void PublicationSession::report(PublicationState state, int status, const QStrin
     event.timestamp = QDateTime::currentDateTimeUtc();
     report.final = state == PublicationState::Unpublished || state == PublicationState::Failed;
     m_report(report);
-}
-
-void PublicationSession::step(const QString &line, bool error)
-{
-    m_engine.log()->appendStep(m_line.lineId, line, error ? LogEntry::Kind::Error : LogEntry::Kind::Step);
-}
-
-void PublicationSession::releaseHandle()
-{
-    destroyHandle(m_handle);
-}
-
-bool PublicationSession::stackGenerated(const NuaEvent &event) const
-{
-    return m_engine.lastReceivedStatus(m_callId) != event.status;
 }
 
 } // namespace Sip::Internal

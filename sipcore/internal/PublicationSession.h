@@ -2,9 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "sipcore/internal/ChallengeResponder.h"
-#include "sipcore/internal/HandleOwner.h"
-#include "sipcore/internal/LineContext.h"
+#include "sipcore/internal/SessionCore.h"
 #include "sipcore/internal/PresenceReports.h"
 
 #include <QElapsedTimer>
@@ -22,14 +20,13 @@ class EngineTimer;
 /// Expires or SIP-ETag (Sofia then drops the publication with 900), this class re-publishes in full before
 /// the requested lifetime ends. Errors that can heal are retried with back-off on a new handle.
 /// Engine thread only.
-class PublicationSession : public HandleOwner
+class PublicationSession : public SessionCore
 {
 public:
     using Report = std::function<void(const PublicationReport &)>;
 
     PublicationSession(EngineThread &engine, const LineContext &line, quint64 id, const PresenceOptions &options,
                        Report report);
-    ~PublicationSession() override;
     PublicationSession(const PublicationSession &) = delete;
     PublicationSession &operator=(const PublicationSession &) = delete;
 
@@ -39,7 +36,6 @@ public:
     bool isFinished() const { return m_finished; }
     bool isUnpublishing() const { return m_unpublishing; }
     quint64 id() const { return m_id; }
-    const QString &lineId() const { return m_line.lineId; }
 
     void onNuaEvent(const NuaEvent &event) override;
 
@@ -53,19 +49,11 @@ private:
     void finishUnpublish(int status, const QString &phrase);
     void report(PublicationState state, int status = 0, const QString &phrase = {}, const QString &diagnosis = {},
                 FailureKind failure = FailureKind::None, int retryInSeconds = 0);
-    void step(const QString &text, bool error = false);
-    void releaseHandle();
-    bool stackGenerated(const NuaEvent &event) const;
 
-    EngineThread &m_engine;
-    LineContext m_line;
     quint64 m_id;
     PresenceOptions m_options;
     Report m_report;
 
-    nua_handle_t *m_handle = nullptr;
-    QByteArray m_callId;
-    ChallengeResponder m_auth;
     std::unique_ptr<EngineTimer> m_timer; // retry, or a full re-PUBLISH when Sofia cannot refresh
 
     OwnStatus m_status = OwnStatus::Invalid; ///< What the user wants published

@@ -5,13 +5,15 @@
 #include "sipcore/SipLog.h"
 #include "sipcore/internal/EngineThread.h"
 #include "sipcore/internal/EngineTimer.h"
+#include "sipcore/internal/SipMessageText.h"
 #include "sipcore/presence/DialogInfoParser.h"
 #include "sipcore/presence/PidfParser.h"
 
-#include <QRandomGenerator>
 
 namespace Sip::Internal {
 namespace {
+
+using SipMessageText::text;
 
 /// A subscription that stayed up this long has proven itself: its next ending starts back-off afresh.
 constexpr qint64 kStableMs = 30000;
@@ -21,23 +23,6 @@ constexpr int kMaxStackResubscribes = 3;
 constexpr int kFinalNotifyWaitMs = 2000;
 /// A dialog-info gap asks for full state by refreshing; not more often than this.
 constexpr qint64 kFullStateIntervalMs = 30000;
-
-QByteArray newCallId()
-{
-    QByteArray bytes(16, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
-    return bytes.toHex() + "@offhook";
-}
-
-QString text(const char *value)
-{
-    return QString::fromUtf8(value ? value : "");
-}
-
-QString phraseOf(const NuaEvent &event)
-{
-    return text(event.phrase);
-}
 
 int number(const char *value, int fallback)
 {
@@ -72,17 +57,11 @@ QString describePresence(const ContactPresence &presence)
 SubscriptionSession::SubscriptionSession(EngineThread &engine, const LineContext &line,
                                          const SubscriptionRequest &request, const PresenceOptions &options,
                                          Report report)
-    : m_engine(engine)
-    , m_line(line)
+    : SessionCore(engine, line)
     , m_request(request)
     , m_options(options)
     , m_report(std::move(report))
 {
-}
-
-SubscriptionSession::~SubscriptionSession()
-{
-    releaseHandle();
 }
 
 void SubscriptionSession::start()
@@ -103,20 +82,7 @@ void SubscriptionSession::subscribe()
     m_auth = ChallengeResponder();
     m_dialogs.reset();
     m_upSince.invalidate();
-    m_callId = newCallId();
-    m_engine.attributeCallId(m_callId, m_line.lineId);
-
-    const QByteArray to = "<" + m_request.targetUri + ">";
-    const QByteArray aor = "<" + m_line.addressOfRecord + ">";
-    const QByteArray from = m_line.displayName.isEmpty()
-                                ? aor
-                                : "\"" + QByteArray(m_line.displayName).replace('"', '\'') + "\" " + aor;
-    m_handle = nua_handle(m_engine.nua(), this, NUTAG_PROXY(m_line.nextHopUri.constData()),
-                          SIPTAG_TO_STR(to.constData()), SIPTAG_FROM_STR(from.constData()),
-                          SIPTAG_CALL_ID_STR(m_callId.constData()),
-                          TAG_IF(!m_line.contactUser.isEmpty(), NUTAG_M_USERNAME(m_line.contactUser.constData())),
-                          TAG_END());
-    if (!m_handle) {
+    if (!openHandle(m_request.targetUri)) {
         step(QStringLiteral("The SIP stack could not create a handle to subscribe to %1").arg(describe()), true);
         apply(PresencePolicy::Decision{PresencePolicy::Next::Retry,
                                        PresencePolicy::backoffSeconds(m_retries + 1, m_options), FailureKind::Other,
@@ -127,7 +93,7 @@ void SubscriptionSession::subscribe()
     const QByteArray expires = QByteArray::number(m_request.expiresSeconds);
     step(QStringLiteral("Subscribing to %1 (expires %2 s)").arg(describe(), QString::fromLatin1(expires)));
     // The next hop goes with the request too: the handle's own NUTAG_PROXY does not reach its first request.
-    nua_subscribe(m_handle, NUTAG_URL(m_request.targetUri.constData()), NUTAG_PROXY(m_line.nextHopUri.constData()),
+    nua_subscribe(handle(), NUTAG_URL(m_request.targetUri.constData()), NUTAG_PROXY(m_line.nextHopUri.constData()),
                   SIPTAG_EVENT_STR(eventName(m_request.package).constData()),
                   SIPTAG_ACCEPT_STR(acceptedType(m_request.package).constData()),
                   SIPTAG_EXPIRES_STR(expires.constData()), TAG_END());
@@ -140,13 +106,13 @@ void SubscriptionSession::stop()
         return;
     if (m_timer)
         m_timer->stop();
-    if (m_handle && m_accepted) {
+    if (hasHandle() && m_accepted) {
         m_unsubscribing = true;
         m_unsubscribeAnswered = false;
         m_finalNotifySeen = false;
         m_auth.reset();
         step(QStringLiteral("Unsubscribing from %1 (Expires: 0)").arg(describe()));
-        nua_unsubscribe(m_handle, SIPTAG_EVENT_STR(eventName(m_request.package).constData()), TAG_END());
+        nua_unsubscribe(handle(), SIPTAG_EVENT_STR(eventName(m_request.package).constData()), TAG_END());
         reportState(SubscriptionState::Unsubscribing);
         return;
     }
@@ -166,7 +132,7 @@ void SubscriptionSession::abandon()
 
 void SubscriptionSession::onNuaEvent(const NuaEvent &event)
 {
-    if (event.handle != m_handle)
+    if (!owns(event))
         return;
     switch (event.event) {
     case nua_r_subscribe:
@@ -228,12 +194,12 @@ void SubscriptionSession::onSubscribeResult(const NuaEvent &event)
                         event.status, phraseOf(event));
         return;
     }
-    if ((event.status == 401 || event.status == 407) && answerChallenge(event, "SUBSCRIBE"))
+    if ((event.status == 401 || event.status == 407) && retryWithCredentials(event, "SUBSCRIBE"))
         return;
     const int retryAfter = event.sip && event.sip->sip_retry_after
                                ? static_cast<int>(event.sip->sip_retry_after->af_delta)
                                : -1;
-    const bool generated = stackGenerated(event);
+    const bool generated = stackGenerated(event.status);
     step(QStringLiteral("SUBSCRIBE for %1 failed (status code: %2 %3%4)")
              .arg(describe())
              .arg(event.status)
@@ -248,15 +214,11 @@ void SubscriptionSession::onSubscribeResult(const NuaEvent &event)
     apply(decision, event.status, phraseOf(event), QString());
 }
 
-bool SubscriptionSession::answerChallenge(const NuaEvent &event, const char *method)
+bool SubscriptionSession::retryWithCredentials(const NuaEvent &event, const char *method)
 {
-    const ChallengeResponder::Outcome outcome =
-        m_auth.respond(m_handle, event.sip, m_line.authUser, m_line.password);
-    step(QStringLiteral("recv %1 %2: challenge %3").arg(event.status).arg(phraseOf(event), m_auth.describe()));
-    if (outcome != ChallengeResponder::Outcome::Answered)
+    if (answerChallenge(event, QStringLiteral("%1 for %2").arg(QLatin1String(method), describe())) !=
+        ChallengeResponder::Outcome::Answered)
         return false;
-    step(QStringLiteral("Retrying %1 for %2 with updated authentication (Auth User %3)")
-             .arg(QLatin1String(method), describe(), m_line.authUser));
     if (!m_unsubscribing)
         reportState(SubscriptionState::Authenticating, event.status, phraseOf(event));
     return true;
@@ -288,7 +250,7 @@ void SubscriptionSession::onUnsubscribeResult(const NuaEvent &event)
 {
     if (event.status < 200)
         return;
-    if ((event.status == 401 || event.status == 407) && answerChallenge(event, "un-SUBSCRIBE"))
+    if ((event.status == 401 || event.status == 407) && retryWithCredentials(event, "un-SUBSCRIBE"))
         return;
     if (event.status >= 300) {
         step(QStringLiteral("un-SUBSCRIBE for %1 failed (status code: %2 %3); the server drops the subscription "
@@ -311,7 +273,7 @@ void SubscriptionSession::onUnsubscribeResult(const NuaEvent &event)
     // the stack, which still sees the subscription, send a second un-SUBSCRIBE of its own.
     m_unsubscribeAnswered = true;
     if (!m_timer)
-        m_timer = std::make_unique<EngineTimer>(m_engine.root());
+        m_timer = std::make_unique<EngineTimer>(engine().root());
     m_timer->start(kFinalNotifyWaitMs, [this, status, phrase] { finishUnsubscribe(status, phrase); });
 }
 
@@ -434,12 +396,12 @@ ContactPresence SubscriptionSession::readBody(const sip_t *sip, QString *problem
                  .arg(result.version));
         return ContactPresence{};
     case DialogInfoTracker::Outcome::NeedsFullState:
-        if (m_handle && m_accepted &&
+        if (hasHandle() && m_accepted &&
             (!m_lastFullStateRequest.isValid() || m_lastFullStateRequest.elapsed() >= kFullStateIntervalMs)) {
             m_lastFullStateRequest.start();
             step(QStringLiteral("dialog-info from %1 skipped a version; refreshing the subscription for full state")
                      .arg(describe()));
-            nua_subscribe(m_handle, SIPTAG_EVENT_STR(eventName(m_request.package).constData()),
+            nua_subscribe(handle(), SIPTAG_EVENT_STR(eventName(m_request.package).constData()),
                           SIPTAG_ACCEPT_STR(acceptedType(m_request.package).constData()),
                           SIPTAG_EXPIRES_STR(QByteArray::number(m_request.expiresSeconds).constData()), TAG_END());
         }
@@ -521,7 +483,7 @@ void SubscriptionSession::apply(const PresencePolicy::Decision &decision, int st
 void SubscriptionSession::scheduleRetry(int seconds)
 {
     if (!m_timer)
-        m_timer = std::make_unique<EngineTimer>(m_engine.root());
+        m_timer = std::make_unique<EngineTimer>(engine().root());
     // Never from inside the event that ended the subscription: at least one loop turn later.
     m_timer->start(qMax(50, seconds * 1000), [this] {
         if (!m_finished && !m_unsubscribing)
@@ -538,7 +500,7 @@ void SubscriptionSession::reportState(SubscriptionState state, int status, const
     report.id = m_request.id;
     report.hasState = true;
     SubscriptionEvent &event = report.event;
-    event.lineId = m_line.lineId;
+    event.lineId = lineId();
     event.contactId = m_request.contactId;
     event.uri = QString::fromUtf8(m_request.targetUri);
     event.package = m_request.package;
@@ -565,25 +527,9 @@ void SubscriptionSession::reportPresence(const ContactPresence &presence)
     m_report(report);
 }
 
-void SubscriptionSession::step(const QString &line, bool error)
-{
-    m_engine.log()->appendStep(m_line.lineId, line, error ? LogEntry::Kind::Error : LogEntry::Kind::Step);
-}
-
-void SubscriptionSession::releaseHandle()
-{
-    destroyHandle(m_handle);
-}
-
 void SubscriptionSession::noteUp()
 {
     m_upSince.start();
-}
-
-bool SubscriptionSession::stackGenerated(const NuaEvent &event) const
-{
-    // Responses made up by the stack (timeouts, transport errors) never appear on the wire.
-    return m_engine.lastReceivedStatus(m_callId) != event.status;
 }
 
 QString SubscriptionSession::describe() const

@@ -2,9 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "sipcore/internal/ChallengeResponder.h"
-#include "sipcore/internal/HandleOwner.h"
-#include "sipcore/internal/LineContext.h"
+#include "sipcore/internal/SessionCore.h"
 #include "sipcore/internal/PresencePolicy.h"
 #include "sipcore/internal/PresenceReports.h"
 #include "sipcore/presence/DialogInfoTracker.h"
@@ -24,14 +22,13 @@ class EngineTimer;
 /// help, stopping where it cannot. Sofia refreshes the subscription before it expires and re-subscribes
 /// by itself after "deactivated" and "probation"; this class only watches that it does not loop. Every
 /// retry uses a new handle (and Call-ID). Engine thread only.
-class SubscriptionSession : public HandleOwner
+class SubscriptionSession : public SessionCore
 {
 public:
     using Report = std::function<void(const SubscriptionReport &)>;
 
     SubscriptionSession(EngineThread &engine, const LineContext &line, const SubscriptionRequest &request,
                         const PresenceOptions &options, Report report);
-    ~SubscriptionSession() override;
     SubscriptionSession(const SubscriptionSession &) = delete;
     SubscriptionSession &operator=(const SubscriptionSession &) = delete;
 
@@ -41,7 +38,6 @@ public:
     bool isFinished() const { return m_finished; }
     bool isUnsubscribing() const { return m_unsubscribing; }
     quint64 id() const { return m_request.id; }
-    const QString &lineId() const { return m_line.lineId; }
 
     void onNuaEvent(const NuaEvent &event) override;
 
@@ -51,7 +47,7 @@ private:
     void onUnsubscribeResult(const NuaEvent &event);
     void onNotify(const NuaEvent &event);
     void onAuthenticateResult(const NuaEvent &event);
-    bool answerChallenge(const NuaEvent &event, const char *method);
+    bool retryWithCredentials(const NuaEvent &event, const char *method);
     ContactPresence readBody(const sip_t *sip, QString *problem);
     void onTerminated(const QString &reason, int retryAfterSeconds, int status, const QString &phrase);
     void onStackResubscribe(const QString &reason, int retryAfterSeconds);
@@ -62,21 +58,13 @@ private:
                      const QString &diagnosis = {}, const QString &reason = {}, FailureKind failure = FailureKind::None,
                      int retryInSeconds = 0);
     void reportPresence(const ContactPresence &presence);
-    void step(const QString &text, bool error = false);
-    void releaseHandle();
     void noteUp();
-    bool stackGenerated(const NuaEvent &event) const;
     QString describe() const; ///< "sip:1002@pbx (presence)"
 
-    EngineThread &m_engine;
-    LineContext m_line;
     SubscriptionRequest m_request;
     PresenceOptions m_options;
     Report m_report;
 
-    nua_handle_t *m_handle = nullptr;
-    QByteArray m_callId;
-    ChallengeResponder m_auth;
     DialogInfoTracker m_dialogs;
     std::unique_ptr<EngineTimer> m_timer; // retry, or the wait for the final NOTIFY after un-SUBSCRIBE
 
