@@ -4,6 +4,9 @@
 
 #include "sipcore/SipAddress.h"
 
+#include <QSysInfo>
+#include <QUuid>
+
 namespace Sip {
 
 QString transportName(Transport transport)
@@ -63,6 +66,20 @@ QStringList LineConfig::validate() const
     if (expiresSeconds < 1 || expiresSeconds > 86400)
         problems << QStringLiteral("The registration expiry must be between 1 and 86400 seconds.");
     return problems;
+}
+
+QString LineConfig::instanceUuid() const
+{
+    const QUuid configured = QUuid::fromString(instanceId);
+    if (!configured.isNull())
+        return configured.toString(QUuid::WithoutBraces);
+    // Stable for this machine and line, different for every other: the namespace is Offhook's own.
+    static const QUuid kNamespace = QUuid::fromString(QStringLiteral("{5b0c3f0e-7f4a-4c52-9d3e-0ff0c0c0a11e}"));
+    QByteArray machine = QSysInfo::machineUniqueId();
+    if (machine.isEmpty())
+        machine = QSysInfo::machineHostName().toUtf8();
+    const QByteArray name = machine + '|' + id.toUtf8() + '|' + extension.toUtf8() + '@' + server.toUtf8();
+    return QUuid::createUuidV5(kNamespace, name).toString(QUuid::WithoutBraces);
 }
 
 } // namespace Sip

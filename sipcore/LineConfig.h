@@ -28,11 +28,18 @@ struct LineConfig
     int expiresSeconds = 300;  ///< Requested registration lifetime
     QString outboundProxy;     ///< Optional host[:port] every request is sent through
     bool enabled = true;
+    /// This line's +sip.instance (RFC 5626): a UUID that stays the same across restarts, so a restart after a
+    /// crash replaces the stale binding instead of adding one. Empty = derived from this installation
+    /// (machine id) and the line (instanceUuid()).
+    QString instanceId;
     /// Sound output this line's calls play on (as broadcast systems give each line its own fader); empty =
     /// the preferences' speaker. Used by the application's media, not by the engine.
     QString audioOutputDevice;
 
     QString effectiveAuthUser() const { return authUser.isEmpty() ? extension : authUser; }
+    /// instanceId, or the UUID derived from the machine, the line's id and its address of record:
+    /// "f81d4fae-7dec-11d0-a765-00a0c91e6bf6".
+    QString instanceUuid() const;
     /// Human-readable problems, empty when the line can be registered.
     QStringList validate() const;
     bool operator==(const LineConfig &other) const = default;

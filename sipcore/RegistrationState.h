@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -30,6 +31,18 @@ bool isFailure(RegistrationState state);
 /// Broad cause of a failure, used for diagnoses and for offhook-cli's exit status.
 enum class FailureKind { Invalid = 0, None, Authentication, Rejected, Timeout, Network, Other };
 
+/// One binding of the line's address of record, as the registrar's 200 OK lists them (RFC 3261 10.3):
+/// this phone's own and every other device's registered on the same extension. Plain value.
+struct RegistrationBinding
+{
+    QString contact;          ///< The Contact URI as the registrar lists it
+    int expiresSeconds = 0;   ///< What the registrar grants it
+    QString q;                ///< Its q-value, empty when none
+    QString instance;         ///< Its +sip.instance, empty when none
+    bool self = false;        ///< This phone's own binding (this line, this run)
+    bool operator==(const RegistrationBinding &other) const = default;
+};
+
 /// One registration state change of one line. Small copyable value; crosses threads.
 struct RegistrationEvent
 {
@@ -39,8 +52,10 @@ struct RegistrationEvent
     int statusCode = 0;         ///< Last SIP status (or 0)
     QString reasonPhrase;       ///< Server's reason phrase, or the stack's
     QString diagnosis;          ///< Plain-language explanation a user can act on
-    QString contact;            ///< Registered contact (when Registered)
-    int expiresSeconds = 0;     ///< Granted lifetime (when Registered)
+    QString contact;            ///< Registered contact (when Registered): our own binding
+    int expiresSeconds = 0;     ///< Granted lifetime of our own binding (when Registered)
+    /// Every binding of the extension the last 2xx listed, ours included (when Registered).
+    QList<RegistrationBinding> bindings;
     int retryInSeconds = 0;     ///< > 0 when a retry is scheduled
     QString realm;              ///< Realm of the last challenge
     QString algorithm;          ///< Digest algorithm of the last challenge

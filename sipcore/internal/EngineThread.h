@@ -64,6 +64,7 @@ public:
     // The wire log, as sessions need it.
     void attributeCallId(const QByteArray &callId, const QString &lineId) { m_wireLog.attributeCallId(callId, lineId); }
     int lastReceivedStatus(const QByteArray &callId) const { return m_wireLog.lastReceivedStatus(callId); }
+    QByteArray lastSentContact(const QByteArray &callId) const { return m_wireLog.lastSentContact(callId); }
     QString lastTransportError() const { return m_wireLog.lastTransportError(); }
     void clearTransportError() { m_wireLog.clearTransportError(); }
 

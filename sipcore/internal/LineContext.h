@@ -20,6 +20,7 @@ struct LineContext
     QByteArray displayName;
     QByteArray nextHopUri;      ///< sip:IP:PORT;transport=X
     QByteArray contactUser;
+    QByteArray instance;        ///< +sip.instance value: "<urn:uuid:...>"; empty = none
     QString authUser;
     QString password;
     Transport transport = Transport::Udp;

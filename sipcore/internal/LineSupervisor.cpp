@@ -190,6 +190,7 @@ void LineSupervisor::startRegistration(const ResolvedTarget &target)
     context.displayName = m_config.displayName.toUtf8();
     context.nextHopUri = Address::nextHopUri(target.address, target.port, m_config.transport).toUtf8();
     context.contactUser = Address::escapeUserPart(m_config.extension).toUtf8();
+    context.instance = "<urn:uuid:" + m_config.instanceUuid().toUtf8() + ">";
     context.authUser = m_config.effectiveAuthUser();
     context.password = m_config.password;
     context.transport = m_config.transport;

@@ -5,6 +5,7 @@
 #include "sipcore/Diagnosis.h"
 #include "sipcore/SipLog.h"
 #include "sipcore/internal/EngineThread.h"
+#include "sipcore/internal/RegistrationBindings.h"
 
 #include "sipcore/internal/SipMessageText.h"
 
@@ -32,9 +33,12 @@ void RegistrationSession::start(const LineContext &line, const RegistrationReque
     step(QStringLiteral("Registering %1 at %2 via %3 (expires %4 s)")
              .arg(QString::fromUtf8(m_line.addressOfRecord), QString::fromUtf8(request.registrarUri),
                   request.peerDescription, QString::fromUtf8(request.expires)));
+    // RFC 5626: the same instance after a restart replaces our stale binding instead of adding one.
+    const QByteArray features = m_line.instance.isEmpty() ? QByteArray() : "+sip.instance=\"" + m_line.instance + "\"";
     nua_register(handle(), NUTAG_REGISTRAR(request.registrarUri.constData()),
                  NUTAG_M_USERNAME(m_line.contactUser.constData()),
                  TAG_IF(!m_line.displayName.isEmpty(), NUTAG_M_DISPLAY(m_line.displayName.constData())),
+                 TAG_IF(!features.isEmpty(), NUTAG_M_FEATURES(features.constData())),
                  SIPTAG_EXPIRES_STR(request.expires.constData()), TAG_END());
     report(RegistrationState::Registering);
 }
@@ -110,38 +114,7 @@ void RegistrationSession::onRegisterResult(const NuaEvent &event)
         return;
     }
     if (event.status < 300) {
-        const bool refresh = m_registered;
-        m_registered = true;
-        m_auth.reset(); // a later refresh may be challenged anew and answered once again
-        int expires = m_request.expires.toInt();
-        QString contact;
-        if (event.sip) {
-            if (event.sip->sip_expires)
-                expires = static_cast<int>(event.sip->sip_expires->ex_delta);
-            for (const sip_contact_t *item = event.sip->sip_contact; item; item = item->m_next) {
-                if (item->m_url->url_user && m_line.contactUser == item->m_url->url_user) {
-                    if (item->m_expires)
-                        expires = QByteArray(item->m_expires).toInt();
-                    contact = SipMessageText::uriText(item->m_url);
-                    break;
-                }
-            }
-        }
-        m_expiresGranted = expires;
-        m_contact = contact;
-        step(refresh ? QStringLiteral("Registration of %1 refreshed (expires %2 s)")
-                           .arg(QString::fromUtf8(m_line.addressOfRecord))
-                           .arg(expires)
-                     : QStringLiteral("REGISTER succeeded for %1 (expires %2 s)")
-                           .arg(QString::fromUtf8(m_line.addressOfRecord))
-                           .arg(expires));
-        RegistrationEvent registered = newEvent(RegistrationState::Registered, event.status, phraseOf(event));
-        registered.expiresSeconds = expires;
-        registered.contact = contact;
-        registered.diagnosis = QStringLiteral("Registered; the server keeps this binding for %1 s and Offhook "
-                                              "refreshes it before then.")
-                                   .arg(expires);
-        m_report(m_request.attempt, registered);
+        onRegistered(event);
         return;
     }
     if ((event.status == 401 || event.status == 407) && retryWithCredentials(event))
@@ -162,6 +135,55 @@ void RegistrationSession::onRegisterResult(const NuaEvent &event)
     else if (kind == FailureKind::Network)
         state = RegistrationState::NetworkFailed;
     fail(event, state, kind, Diagnosis::explain(event.status, phraseOf(event), context));
+}
+
+void RegistrationSession::onRegistered(const NuaEvent &event)
+{
+    const bool refresh = m_registered;
+    m_auth.reset(); // a later refresh may be challenged anew and answered once again
+    int expires = m_request.expires.toInt();
+    if (event.sip && event.sip->sip_expires)
+        expires = static_cast<int>(event.sip->sip_expires->ex_delta);
+    const QByteArray ourContact = engine().lastSentContact(sipCallId());
+    const RegistrationBindings bindings = RegistrationBindings::read(event.sip, ourContact, expires);
+    const RegistrationBinding *own = bindings.own();
+    const QString aor = QString::fromUtf8(m_line.addressOfRecord);
+    if (!own && !bindings.bindings.isEmpty()) {
+        // The registrar answered 2xx but does not keep our Contact: incoming calls would never arrive.
+        QStringList listed;
+        for (const RegistrationBinding &binding : bindings.bindings)
+            listed << binding.contact;
+        const QString diagnosis =
+            QStringLiteral("The server answered %1 %2 but its list of bindings for %3 does not include this phone "
+                           "(sent %4; listed %5), so calls would not reach Offhook. The server may rewrite "
+                           "Contacts or keep only another device's binding.")
+                .arg(event.status)
+                .arg(phraseOf(event), aor, QString::fromUtf8(ourContact), listed.join(QStringLiteral(", ")));
+        fail(event, RegistrationState::Rejected, FailureKind::Rejected, diagnosis);
+        return;
+    }
+    m_registered = true;
+    if (own)
+        expires = own->expiresSeconds;
+    else
+        step(QStringLiteral("The server listed no bindings in its %1; assuming %2 s").arg(event.status).arg(expires));
+    m_expiresGranted = expires;
+    m_contact = own ? own->contact : QString();
+    step(refresh ? QStringLiteral("Registration of %1 refreshed (expires %2 s)").arg(aor).arg(expires)
+                 : QStringLiteral("REGISTER succeeded for %1 (expires %2 s)").arg(aor).arg(expires));
+    if (bindings.bindings.size() > 1)
+        step(QStringLiteral("%1 has %2 bindings: %3 other device(s) registered on the same extension")
+                 .arg(aor)
+                 .arg(bindings.bindings.size())
+                 .arg(bindings.bindings.size() - 1));
+    RegistrationEvent registered = newEvent(RegistrationState::Registered, event.status, phraseOf(event));
+    registered.expiresSeconds = expires;
+    registered.contact = m_contact;
+    registered.bindings = bindings.bindings;
+    registered.diagnosis = QStringLiteral("Registered; the server keeps this binding for %1 s and Offhook "
+                                          "refreshes it before then.")
+                               .arg(expires);
+    m_report(m_request.attempt, registered);
 }
 
 bool RegistrationSession::retryWithCredentials(const NuaEvent &event)

@@ -44,6 +44,7 @@ public:
 
 private:
     void onRegisterResult(const NuaEvent &event);
+    void onRegistered(const NuaEvent &event);
     void onUnregisterResult(const NuaEvent &event);
     void onAuthenticateResult(const NuaEvent &event);
     bool retryWithCredentials(const NuaEvent &event);

@@ -139,6 +139,8 @@ void WireLog::flush()
         }
         if (entry.kind == LogEntry::Kind::Received && entry.raw.startsWith("SIP/2.0 "))
             m_lastReceived.insert(callId, entry.raw.mid(8, 3).toInt());
+        else if (entry.kind == LogEntry::Kind::Sent && entry.raw.startsWith("REGISTER "))
+            m_lastSentContact.insert(callId, entry.header("Contact"));
         m_log->append(std::move(entry));
     }
     const QStringList debug = m_parser.takeDebugLines();

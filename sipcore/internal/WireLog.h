@@ -43,6 +43,8 @@ public:
     void attributeCallId(const QByteArray &callId, const QString &lineId);
     /// Status of the last response received from the network for this Call-ID (0 if none).
     int lastReceivedStatus(const QByteArray &callId) const { return m_lastReceived.value(callId, 0); }
+    /// The Contact header of the last REGISTER sent with this Call-ID (empty if none).
+    QByteArray lastSentContact(const QByteArray &callId) const { return m_lastSentContact.value(callId); }
     /// The most recent transport/debug line mentioning an error, for diagnoses.
     QString lastTransportError() const { return m_lastTransportError; }
     void clearTransportError() { m_lastTransportError.clear(); }
@@ -59,6 +61,7 @@ private:
     TportLogParser m_parser;
     QHash<QByteArray, QString> m_callIdLines;
     QHash<QByteArray, int> m_lastReceived;
+    QHash<QByteArray, QByteArray> m_lastSentContact;
     QString m_lastTransportError;
     bool m_installed = false;
 };
