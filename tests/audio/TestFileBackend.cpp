@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/AudioStreamCallback.h"
-#include "audio/FileBackend.h"
-#include "audio/NullBackend.h"
+#include "audio/devices/AudioStreamCallback.h"
+#include "audio/devices/FileBackend.h"
+#include "audio/devices/NullBackend.h"
 
 #include "tests/audio/AudioTestSupport.h"
 

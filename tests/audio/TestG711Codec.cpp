@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/G711Codec.h"
+#include "audio/codecs/G711Codec.h"
 
 #include "tests/audio/AudioTestSupport.h"
 

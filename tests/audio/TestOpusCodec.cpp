@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/OpusCodec.h"
+#include "audio/codecs/OpusCodec.h"
 
 #include "tests/audio/AudioTestSupport.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/AudioStreamCallback.h"
-#include "audio/PortAudioBackend.h"
+#include "audio/devices/AudioStreamCallback.h"
+#include "audio/devices/PortAudioBackend.h"
 
 #include <QTest>
 #include <atomic>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/NtpTime.h"
-#include "audio/RtcpPacket.h"
+#include "audio/rtp/NtpTime.h"
+#include "audio/rtp/RtcpPacket.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/RtpPacket.h"
+#include "audio/rtp/RtpPacket.h"
 
 #include <QByteArray>
 #include <QRandomGenerator>

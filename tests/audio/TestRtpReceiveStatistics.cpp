@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/RtpReceiveStatistics.h"
+#include "audio/rtp/RtpReceiveStatistics.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/RtpSocketPair.h"
-#include "audio/UdpSocket.h"
+#include "audio/rtp/RtpSocketPair.h"
+#include "audio/rtp/UdpSocket.h"
 
 #include <QTest>
 

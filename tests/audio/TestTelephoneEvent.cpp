@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/TelephoneEvent.h"
-#include "audio/TelephoneEventReceiver.h"
-#include "audio/TelephoneEventSender.h"
+#include "audio/rtp/TelephoneEvent.h"
+#include "audio/rtp/TelephoneEventReceiver.h"
+#include "audio/rtp/TelephoneEventSender.h"
 
 #include <QTest>
 
