@@ -38,6 +38,9 @@ void TestPortAudioBackend::listsDevices()
         QSKIP("PortAudio could not initialise here");
     const auto inputs = backend.inputDevices();
     const auto outputs = backend.outputDevices();
+    if (inputs.isEmpty() && outputs.isEmpty())
+        QSKIP("PortAudio finds no input or output device here (no sound card, e.g. a headless build machine); "
+              "nothing to check");
     for (const auto &device : inputs)
         QVERIFY(!device.name.isEmpty() && device.maxChannels > 0);
     for (const auto &device : outputs)
