@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "audio/AudioStreamCallback.h"
 #include "audio/SpscRingBuffer.h"
+#include "audio/devices/AudioStreamCallback.h"
 
 #include <atomic>
 #include <cstdint>

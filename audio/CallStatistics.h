@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "audio/CodecType.h"
 #include "audio/MediaDirection.h"
+#include "audio/codecs/CodecType.h"
 
 #include <QString>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "audio/AudioStreamCallback.h"
+#include "audio/devices/AudioStreamCallback.h"
 
 #include <atomic>
 

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "audio/MediaSession.h"
 
-#include "audio/AudioDevice.h"
 #include "audio/MediaWorker.h"
-#include "audio/TelephoneEvent.h"
+#include "audio/devices/AudioDevice.h"
+#include "audio/rtp/TelephoneEvent.h"
 
 #include <QRandomGenerator>
 

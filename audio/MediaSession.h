@@ -4,8 +4,8 @@
 
 #include "audio/CallStatistics.h"
 #include "audio/MediaSessionConfig.h"
-#include "audio/RtpSocketPair.h"
 #include "audio/StatisticsMailbox.h"
+#include "audio/rtp/RtpSocketPair.h"
 
 #include <QObject>
 #include <QString>

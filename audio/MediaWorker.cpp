@@ -2,15 +2,15 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "audio/MediaWorker.h"
 
-#include "audio/AudioDevice.h"
 #include "audio/EchoCanceller.h"
 #include "audio/ReceivePipeline.h"
-#include "audio/RtcpPacket.h"
-#include "audio/RtcpSession.h"
-#include "audio/RtpPacket.h"
-#include "audio/RtpSocketPair.h"
 #include "audio/SendPipeline.h"
 #include "audio/StatisticsMailbox.h"
+#include "audio/devices/AudioDevice.h"
+#include "audio/rtp/RtcpPacket.h"
+#include "audio/rtp/RtcpSession.h"
+#include "audio/rtp/RtpPacket.h"
+#include "audio/rtp/RtpSocketPair.h"
 
 #include <algorithm>
 

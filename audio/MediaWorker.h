@@ -3,11 +3,11 @@
 #pragma once
 
 #include "audio/AudioBridge.h"
-#include "audio/AudioDeviceEvent.h"
-#include "audio/AudioStreamConfig.h"
 #include "audio/MediaSessionConfig.h"
-#include "audio/NullBackend.h"
-#include "audio/SocketAddress.h"
+#include "audio/devices/AudioDeviceEvent.h"
+#include "audio/devices/AudioStreamConfig.h"
+#include "audio/devices/NullBackend.h"
+#include "audio/rtp/SocketAddress.h"
 
 #include <QString>
 #include <atomic>

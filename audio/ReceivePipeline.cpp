@@ -3,8 +3,8 @@
 #include "audio/ReceivePipeline.h"
 
 #include "audio/EchoCanceller.h"
-#include "audio/RtpPacket.h"
-#include "audio/TelephoneEvent.h"
+#include "audio/rtp/RtpPacket.h"
+#include "audio/rtp/TelephoneEvent.h"
 
 #include <algorithm>
 

@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "audio/AudioCodec.h"
 #include "audio/JitterBuffer.h"
 #include "audio/MediaSessionConfig.h"
 #include "audio/Resampler.h"
-#include "audio/RtpReceiveStatistics.h"
-#include "audio/TelephoneEventReceiver.h"
+#include "audio/codecs/AudioCodec.h"
+#include "audio/rtp/RtpReceiveStatistics.h"
+#include "audio/rtp/TelephoneEventReceiver.h"
 
 #include <chrono>
 #include <memory>

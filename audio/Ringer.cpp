@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "audio/Ringer.h"
 
-#include "audio/AudioDevice.h"
-#include "audio/AudioStreamCallback.h"
+#include "audio/devices/AudioDevice.h"
+#include "audio/devices/AudioStreamCallback.h"
 
 #include <algorithm>
 #include <cmath>

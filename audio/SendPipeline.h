@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "audio/AudioCodec.h"
 #include "audio/MediaSessionConfig.h"
 #include "audio/Resampler.h"
-#include "audio/RtpSender.h"
-#include "audio/TelephoneEventSender.h"
+#include "audio/codecs/AudioCodec.h"
+#include "audio/rtp/RtpSender.h"
+#include "audio/rtp/TelephoneEventSender.h"
 
 #include <array>
 #include <functional>

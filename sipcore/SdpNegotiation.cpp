@@ -5,6 +5,8 @@
 #include <QHostAddress>
 #include <QList>
 
+#include <utility>
+
 namespace Sip {
 namespace {
 
@@ -148,6 +150,209 @@ bool parseConnection(const QByteArray &value, QString *address, QString *error)
     return true;
 }
 
+/// What parse() carries from one line to the next.
+struct ParseState
+{
+    SdpSession session;
+    MediaDirection sessionDirection = MediaDirection::SendRecv;
+    QList<MediaDirection> mediaDirections; ///< One per m= line; Invalid = inherit the session's
+    bool sawVersion = false;
+    bool sawOrigin = false;
+
+    /// The m= section the current line belongs to; nullptr at session level.
+    SdpMedia *currentMedia() { return session.media.isEmpty() ? nullptr : &session.media.last(); }
+};
+
+// Each line parser returns an error message without the line number, or an empty string when the line is fine.
+
+/// o=<username> <session id> <version> <network type> <address type> <address>
+QString parseOrigin(const QByteArray &value, SdpSession *session)
+{
+    const QList<QByteArray> fields = value.simplified().split(' ');
+    if (fields.size() != 6)
+        return QStringLiteral("o= needs 6 fields (username, session id, version, "
+                              "network type, address type, address)");
+    bool ok = false;
+    session->sessionId = text(fields.at(1));
+    session->sessionVersion = fields.at(2).toULongLong(&ok);
+    if (!ok)
+        return QStringLiteral("o= session version \"%1\" is not a number").arg(text(fields.at(2)));
+    session->originAddress = text(fields.at(5));
+    return {};
+}
+
+/// c= before any m= line is the session's address; after one, it belongs to that stream.
+QString parseConnectionLine(const QByteArray &value, ParseState *state)
+{
+    QString address;
+    QString error;
+    if (!parseConnection(value, &address, &error))
+        return error;
+    if (SdpMedia *media = state->currentMedia())
+        media->connectionAddress = address;
+    else
+        state->session.connectionAddress = address;
+    return {};
+}
+
+/// m=<media> <port>[/<count>] <protocol> <format>...; an RTP format starts out as the static table has it.
+QString parseMediaLine(const QByteArray &value, ParseState *state)
+{
+    const QList<QByteArray> fields = value.simplified().split(' ');
+    if (fields.size() < 4)
+        return QStringLiteral("m= needs media, port, protocol and at least one format");
+    SdpMedia media;
+    media.type = text(fields.at(0));
+    QByteArray port = fields.at(1);
+    if (const qsizetype slash = port.indexOf('/'); slash >= 0)
+        port.truncate(slash);
+    int portNumber = 0;
+    if (!parseNumber(port, 0, 65535, &portNumber))
+        return QStringLiteral("m= port \"%1\" is not a port number").arg(text(fields.at(1)));
+    media.port = static_cast<quint16>(portNumber);
+    media.protocol = text(fields.at(2));
+    const bool rtp = media.protocol.startsWith(QLatin1String("RTP/"));
+    for (qsizetype i = 3; i < fields.size(); ++i) {
+        int payloadType = -1;
+        if (rtp && !parseNumber(fields.at(i), 0, 127, &payloadType))
+            return QStringLiteral("m= format \"%1\" is not an RTP payload type (0-127)").arg(text(fields.at(i)));
+        media.formats.append(staticFormat(payloadType));
+    }
+    state->session.media.append(media);
+    state->mediaDirections.append(MediaDirection::Invalid);
+    return {};
+}
+
+/// The "<encoding>/<clock rate>[/<channels>]" of a=rtpmap.
+QString parseRtpmap(const QByteArray &mapping, SdpFormat *format)
+{
+    const QList<QByteArray> parts = mapping.split('/');
+    int rate = 0;
+    if (parts.size() < 2 || parts.at(0).isEmpty() || !parseNumber(parts.at(1), 1, 1000000, &rate))
+        return QStringLiteral("a=rtpmap needs \"encoding/clock rate\", got \"%1\"").arg(text(mapping));
+    format->encoding = text(parts.at(0));
+    format->clockRateHz = rate;
+    format->channels = 1;
+    if (parts.size() > 2 && !parseNumber(parts.at(2), 1, 255, &format->channels))
+        return QStringLiteral("a=rtpmap channel count \"%1\" is not a number").arg(text(parts.at(2)));
+    return {};
+}
+
+/// a=rtpmap:<payload type> <mapping> and a=fmtp:<payload type> <parameters>, name being "rtpmap" or "fmtp".
+QString parseFormatAttribute(const QByteArray &name, const QByteArray &argument, SdpMedia *media)
+{
+    const qsizetype space = argument.indexOf(' ');
+    int payloadType = -1;
+    if (space <= 0 || !parseNumber(argument.left(space), 0, 127, &payloadType))
+        return QStringLiteral("a=%1 must start with a payload type number").arg(text(name));
+    SdpFormat *format = nullptr;
+    for (SdpFormat &item : media->formats) {
+        if (item.payloadType == payloadType)
+            format = &item; // a payload type listed twice: the last one is described
+    }
+    if (!format)
+        return {}; // describes a format the m= line does not list; harmless
+    const QByteArray rest = argument.mid(space + 1).trimmed();
+    if (name == "fmtp") {
+        format->parameters = text(rest);
+        return {};
+    }
+    return parseRtpmap(rest, format);
+}
+
+QString parsePtime(const QByteArray &argument, SdpMedia *media)
+{
+    if (!parseNumber(argument, 1, 1000, &media->ptimeMs))
+        return QStringLiteral("a=ptime \"%1\" is not a number of milliseconds").arg(text(argument));
+    return {};
+}
+
+/// a=rtcp:<port>[ <network type> <address type> <address>] (RFC 3605); only the port is kept.
+QString parseRtcp(const QByteArray &argument, SdpMedia *media)
+{
+    int port = 0;
+    const QByteArray portText = argument.split(' ').constFirst();
+    if (!parseNumber(portText, 1, 65535, &port))
+        return QStringLiteral("a=rtcp port \"%1\" is not a port number").arg(text(portText));
+    media->rtcpPort = static_cast<quint16>(port);
+    return {};
+}
+
+/// a=<name>[:<argument>]. A direction counts at either level; the other attributes only inside a stream.
+QString parseAttribute(const QByteArray &value, ParseState *state)
+{
+    const qsizetype colon = value.indexOf(':');
+    const QByteArray name = colon < 0 ? value.trimmed() : value.left(colon).trimmed();
+    const QByteArray argument = colon < 0 ? QByteArray() : value.mid(colon + 1).trimmed();
+    SdpMedia *media = state->currentMedia();
+    if (const MediaDirection direction = directionFromAttribute(name); direction != MediaDirection::Invalid) {
+        if (media)
+            state->mediaDirections.last() = direction;
+        else
+            state->sessionDirection = direction;
+        return {};
+    }
+    if (!media)
+        return {}; // other session-level attributes do not matter here
+    if (name == "rtpmap" || name == "fmtp")
+        return parseFormatAttribute(name, argument, media);
+    if (name == "ptime")
+        return parsePtime(argument, media);
+    if (name == "rtcp")
+        return parseRtcp(argument, media);
+    return {};
+}
+
+/// One non-empty line: it must read "x=value" and the first must be v=0; then its type picks the parser.
+QString parseLine(const QByteArray &line, ParseState *state)
+{
+    if (line.size() < 2 || line.at(1) != '=' || line.at(0) < 'a' || line.at(0) > 'z')
+        return QStringLiteral("\"%1\" is not a \"x=value\" line").arg(text(line.left(40)));
+    const char type = line.at(0);
+    const QByteArray value = line.mid(2);
+    if (!state->sawVersion) {
+        if (type != 'v' || value.trimmed() != "0")
+            return QStringLiteral("an SDP body must start with v=0");
+        state->sawVersion = true;
+        return {};
+    }
+    switch (type) {
+    case 'o':
+        state->sawOrigin = true; // a malformed o= line ends the parse anyway
+        return parseOrigin(value, &state->session);
+    case 'c':
+        return parseConnectionLine(value, state);
+    case 'm':
+        return parseMediaLine(value, state);
+    case 'a':
+        return parseAttribute(value, state);
+    default:
+        return {}; // s=, t=, b=, i=, ... carry nothing Offhook needs
+    }
+}
+
+/// After the last line: a stream without its own direction or c= takes the session's, and a stream in use
+/// (port not 0) must end up with an address.
+QString inheritSessionLevel(ParseState *state)
+{
+    SdpSession &session = state->session;
+    for (qsizetype i = 0; i < session.media.size(); ++i) {
+        SdpMedia &media = session.media[i];
+        const MediaDirection own = state->mediaDirections.at(i);
+        media.direction = own == MediaDirection::Invalid ? state->sessionDirection : own;
+        if (media.connectionAddress.isEmpty())
+            media.connectionAddress = session.connectionAddress;
+        if (media.port != 0 && media.connectionAddress.isEmpty())
+            return QStringLiteral("the %1 stream has no c= connection address").arg(media.type);
+    }
+    return {};
+}
+
+QString atLine(int lineNumber, const QString &message)
+{
+    return QStringLiteral("line %1: %2").arg(lineNumber).arg(message);
+}
+
 } // namespace
 
 const SdpFormat *SdpMedia::format(int payloadType) const
@@ -177,22 +382,10 @@ QStringList supportedCodecs()
 
 ParseResult parse(const QByteArray &input)
 {
-    ParseResult result;
-    SdpSession &session = result.session;
-    auto fail = [&result](int lineNumber, const QString &message) {
-        result.error = QStringLiteral("line %1: %2").arg(lineNumber).arg(message);
-        return result;
-    };
-    if (input.trimmed().isEmpty()) {
-        result.error = QStringLiteral("the body is empty");
-        return result;
-    }
-    QList<QByteArray> lines = input.split('\n');
-    MediaDirection sessionDirection = MediaDirection::SendRecv;
-    bool sawVersion = false;
-    bool sawOrigin = false;
-    SdpMedia *current = nullptr;
-    QList<MediaDirection> mediaDirections; // Invalid = inherit the session's
+    if (input.trimmed().isEmpty())
+        return {SdpSession(), QStringLiteral("the body is empty")};
+    ParseState state;
+    const QList<QByteArray> lines = input.split('\n');
     int lineNumber = 0;
     for (QByteArray line : lines) {
         ++lineNumber;
@@ -200,144 +393,13 @@ ParseResult parse(const QByteArray &input)
             line.chop(1);
         if (line.isEmpty())
             continue;
-        if (line.size() < 2 || line.at(1) != '=' || line.at(0) < 'a' || line.at(0) > 'z')
-            return fail(lineNumber, QStringLiteral("\"%1\" is not a \"x=value\" line").arg(text(line.left(40))));
-        const char type = line.at(0);
-        const QByteArray value = line.mid(2);
-        if (!sawVersion) {
-            if (type != 'v' || value.trimmed() != "0")
-                return fail(lineNumber, QStringLiteral("an SDP body must start with v=0"));
-            sawVersion = true;
-            continue;
-        }
-        switch (type) {
-        case 'o': {
-            const QList<QByteArray> fields = value.simplified().split(' ');
-            if (fields.size() != 6)
-                return fail(lineNumber, QStringLiteral("o= needs 6 fields (username, session id, version, "
-                                                       "network type, address type, address)"));
-            bool ok = false;
-            session.sessionId = text(fields.at(1));
-            session.sessionVersion = fields.at(2).toULongLong(&ok);
-            if (!ok)
-                return fail(lineNumber, QStringLiteral("o= session version \"%1\" is not a number")
-                                            .arg(text(fields.at(2))));
-            session.originAddress = text(fields.at(5));
-            sawOrigin = true;
-            break;
-        }
-        case 'c': {
-            QString address;
-            QString error;
-            if (!parseConnection(value, &address, &error))
-                return fail(lineNumber, error);
-            if (current)
-                current->connectionAddress = address;
-            else
-                session.connectionAddress = address;
-            break;
-        }
-        case 'm': {
-            const QList<QByteArray> fields = value.simplified().split(' ');
-            if (fields.size() < 4)
-                return fail(lineNumber, QStringLiteral("m= needs media, port, protocol and at least one format"));
-            SdpMedia media;
-            media.type = text(fields.at(0));
-            QByteArray port = fields.at(1);
-            if (const qsizetype slash = port.indexOf('/'); slash >= 0)
-                port.truncate(slash);
-            int portNumber = 0;
-            if (!parseNumber(port, 0, 65535, &portNumber))
-                return fail(lineNumber, QStringLiteral("m= port \"%1\" is not a port number").arg(text(fields.at(1))));
-            media.port = static_cast<quint16>(portNumber);
-            media.protocol = text(fields.at(2));
-            const bool rtp = media.protocol.startsWith(QLatin1String("RTP/"));
-            for (qsizetype i = 3; i < fields.size(); ++i) {
-                int payloadType = -1;
-                if (rtp && !parseNumber(fields.at(i), 0, 127, &payloadType))
-                    return fail(lineNumber, QStringLiteral("m= format \"%1\" is not an RTP payload type (0-127)")
-                                                .arg(text(fields.at(i))));
-                media.formats.append(staticFormat(payloadType));
-            }
-            session.media.append(media);
-            mediaDirections.append(MediaDirection::Invalid);
-            current = &session.media.last();
-            break;
-        }
-        case 'a': {
-            const qsizetype colon = value.indexOf(':');
-            const QByteArray name = colon < 0 ? value.trimmed() : value.left(colon).trimmed();
-            const QByteArray argument = colon < 0 ? QByteArray() : value.mid(colon + 1).trimmed();
-            const MediaDirection direction = directionFromAttribute(name);
-            if (direction != MediaDirection::Invalid) {
-                if (current)
-                    mediaDirections.last() = direction;
-                else
-                    sessionDirection = direction;
-                break;
-            }
-            if (!current)
-                break; // other session-level attributes do not matter here
-            if (name == "rtpmap" || name == "fmtp") {
-                const qsizetype space = argument.indexOf(' ');
-                int payloadType = -1;
-                if (space <= 0 || !parseNumber(argument.left(space), 0, 127, &payloadType))
-                    return fail(lineNumber, QStringLiteral("a=%1 must start with a payload type number")
-                                                .arg(text(name)));
-                SdpFormat *format = nullptr;
-                for (SdpFormat &item : current->formats) {
-                    if (item.payloadType == payloadType)
-                        format = &item;
-                }
-                if (!format)
-                    break; // describes a format the m= line does not list; harmless
-                const QByteArray rest = argument.mid(space + 1).trimmed();
-                if (name == "fmtp") {
-                    format->parameters = text(rest);
-                    break;
-                }
-                const QList<QByteArray> parts = rest.split('/');
-                int rate = 0;
-                if (parts.size() < 2 || parts.at(0).isEmpty() || !parseNumber(parts.at(1), 1, 1000000, &rate))
-                    return fail(lineNumber, QStringLiteral("a=rtpmap needs \"encoding/clock rate\", got \"%1\"")
-                                                .arg(text(rest)));
-                format->encoding = text(parts.at(0));
-                format->clockRateHz = rate;
-                format->channels = 1;
-                if (parts.size() > 2 && !parseNumber(parts.at(2), 1, 255, &format->channels))
-                    return fail(lineNumber, QStringLiteral("a=rtpmap channel count \"%1\" is not a number")
-                                                .arg(text(parts.at(2))));
-            } else if (name == "ptime") {
-                if (!parseNumber(argument, 1, 1000, &current->ptimeMs))
-                    return fail(lineNumber, QStringLiteral("a=ptime \"%1\" is not a number of milliseconds")
-                                                .arg(text(argument)));
-            } else if (name == "rtcp") {
-                int port = 0;
-                const QByteArray portText = argument.split(' ').constFirst();
-                if (!parseNumber(portText, 1, 65535, &port))
-                    return fail(lineNumber, QStringLiteral("a=rtcp port \"%1\" is not a port number")
-                                                .arg(text(portText)));
-                current->rtcpPort = static_cast<quint16>(port);
-            }
-            break;
-        }
-        default:
-            break; // s=, t=, b=, i=, ... carry nothing Offhook needs
-        }
+        if (const QString error = parseLine(line, &state); !error.isEmpty())
+            return {std::move(state.session), atLine(lineNumber, error)};
     }
-    if (!sawOrigin)
-        return fail(lineNumber, QStringLiteral("the o= line is missing"));
-    for (qsizetype i = 0; i < session.media.size(); ++i) {
-        SdpMedia &media = session.media[i];
-        media.direction = mediaDirections.at(i) == MediaDirection::Invalid ? sessionDirection : mediaDirections.at(i);
-        if (media.connectionAddress.isEmpty())
-            media.connectionAddress = session.connectionAddress;
-        if (media.port != 0 && media.connectionAddress.isEmpty()) {
-            result.error = QStringLiteral("the %1 stream has no c= connection address").arg(media.type);
-            return result;
-        }
-    }
-    return result;
+    if (!state.sawOrigin)
+        return {std::move(state.session), atLine(lineNumber, QStringLiteral("the o= line is missing"))};
+    QString error = inheritSessionLevel(&state);
+    return {std::move(state.session), std::move(error)};
 }
 
 QByteArray buildTemplate(const LocalMedia &media, const QString &address, quint64 sessionId, quint64 version)

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "ui/PreferencesDialog.h"
 
-#include "audio/AudioDevice.h"
 #include "audio/InputLevelMeter.h"
+#include "audio/devices/AudioDevice.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "app/calls/CallMedia.h"
 
-#include "audio/AudioDevice.h"
 #include "audio/MediaSession.h"
-#include "audio/RtpSocketPair.h"
+#include "audio/devices/AudioDevice.h"
+#include "audio/rtp/RtpSocketPair.h"
 #include "sipcore/CallService.h"
 
 #include <algorithm>

@@ -4,9 +4,9 @@
 
 #include "app/calls/CallMedia.h"
 #include "app/cli/LogPrinter.h"
-#include "audio/FileBackend.h"
-#include "audio/LoopbackBackend.h"
-#include "audio/SoundFile.h"
+#include "audio/devices/FileBackend.h"
+#include "audio/devices/LoopbackBackend.h"
+#include "audio/devices/SoundFile.h"
 #include "sipcore/CallDiagnosis.h"
 #include "sipcore/CallService.h"
 #include "sipcore/Diagnosis.h"

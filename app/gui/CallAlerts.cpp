@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "app/gui/CallAlerts.h"
 
-#include "audio/AudioDevice.h"
 #include "audio/Ringer.h"
+#include "audio/devices/AudioDevice.h"
 #include "sipcore/CallService.h"
 #include "ui/MainWindow.h"
 #include "ui/TrayStatus.h"

@@ -3,7 +3,7 @@
 #include "app/gui/CallController.h"
 
 #include "app/gui/CallHistoryStore.h"
-#include "audio/PortAudioBackend.h"
+#include "audio/devices/PortAudioBackend.h"
 #include "sipcore/CallService.h"
 #include "sipcore/SipAddress.h"
 #include "sipcore/SipEngine.h"

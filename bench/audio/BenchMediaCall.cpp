@@ -3,9 +3,9 @@
 // CPU cost of a call: two MediaSessions on 127.0.0.1 talking to each other through FileBackend devices
 // (tones in, recordings out, paced in real time). Prints process CPU time per call-second as a share of
 // one core. Usage: bench_audio_call [seconds] [opus|pcmu] [echo|noecho]
-#include "audio/FileBackend.h"
 #include "audio/MediaSession.h"
-#include "audio/SoundFile.h"
+#include "audio/devices/FileBackend.h"
+#include "audio/devices/SoundFile.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>

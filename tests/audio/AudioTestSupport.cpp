@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "tests/audio/AudioTestSupport.h"
 
-#include "audio/SoundFile.h"
+#include "audio/devices/SoundFile.h"
 
 #include <algorithm>
 #include <cmath>

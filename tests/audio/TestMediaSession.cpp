@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/FileBackend.h"
 #include "audio/MediaSession.h"
-#include "audio/NullBackend.h"
-#include "audio/RtpPacket.h"
-#include "audio/UdpSocket.h"
+#include "audio/devices/FileBackend.h"
+#include "audio/devices/NullBackend.h"
+#include "audio/rtp/RtpPacket.h"
+#include "audio/rtp/UdpSocket.h"
 
 #include "tests/audio/AudioTestSupport.h"
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/AudioStreamCallback.h"
-#include "audio/FileBackend.h"
 #include "audio/MediaSession.h"
-#include "audio/NullBackend.h"
-#include "audio/PacedClock.h"
+#include "audio/devices/AudioStreamCallback.h"
+#include "audio/devices/FileBackend.h"
+#include "audio/devices/NullBackend.h"
+#include "audio/devices/PacedClock.h"
 
 #include "tests/audio/AudioTestSupport.h"
 

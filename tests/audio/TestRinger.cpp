@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Offhook contributors
-#include "audio/FileBackend.h"
 #include "audio/Ringer.h"
+#include "audio/devices/FileBackend.h"
 
 #include "tests/audio/AudioTestSupport.h"
 

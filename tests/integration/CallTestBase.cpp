@@ -3,7 +3,7 @@
 #include "tests/integration/CallTestBase.h"
 
 #include "app/calls/CallMedia.h"
-#include "audio/NullBackend.h"
+#include "audio/devices/NullBackend.h"
 #include "sipcore/CallService.h"
 #include "tests/integration/EngineHarness.h"
 #include "tests/support/FreePort.h"

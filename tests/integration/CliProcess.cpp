@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "tests/integration/CliProcess.h"
 
-#include "audio/SoundFile.h"
+#include "audio/devices/SoundFile.h"
 #include "tests/audio/AudioTestSupport.h"
 
 #include <QDeadlineTimer>

@@ -6,7 +6,7 @@
 // named devices stand in for sound cards, which this machine does not have.
 
 #include "app/calls/CallMedia.h"
-#include "audio/NullBackend.h"
+#include "audio/devices/NullBackend.h"
 #include "sipcore/CallService.h"
 #include "tests/integration/EngineHarness.h"
 #include "tests/support/KamailioServer.h"

@@ -7,7 +7,7 @@
 // refresh at about half of the 90 s interval.
 
 #include "app/calls/CallMedia.h"
-#include "audio/NullBackend.h"
+#include "audio/devices/NullBackend.h"
 #include "sipcore/CallService.h"
 #include "tests/integration/CallTestBase.h"
 #include "tests/integration/EngineHarness.h"

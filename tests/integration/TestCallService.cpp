@@ -5,7 +5,7 @@
 // incoming call, and a peer that stops sending RTP.
 
 #include "app/calls/CallMedia.h"
-#include "audio/NullBackend.h"
+#include "audio/devices/NullBackend.h"
 #include "sipcore/CallService.h"
 #include "tests/integration/CallTestBase.h"
 #include "tests/integration/EngineHarness.h"

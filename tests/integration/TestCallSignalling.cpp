@@ -6,7 +6,7 @@
 // call in the live log.
 
 #include "app/calls/CallMedia.h"
-#include "audio/NullBackend.h"
+#include "audio/devices/NullBackend.h"
 #include "sipcore/CallService.h"
 #include "tests/integration/CallTestBase.h"
 #include "tests/integration/EngineHarness.h"

@@ -6,7 +6,7 @@
 // not a SIP URI is refused by NOTIFY, and so is a target that cannot be reached; the call goes on.
 
 #include "app/calls/CallMedia.h"
-#include "audio/NullBackend.h"
+#include "audio/devices/NullBackend.h"
 #include "sipcore/CallService.h"
 #include "tests/integration/CallTestBase.h"
 #include "tests/integration/EngineHarness.h"

@@ -4,7 +4,7 @@
 // baresip in both directions (Opus and PCMU), with the audio checked by frequency in the recordings,
 // and against sipp for the failures a healthy peer never produces.
 
-#include "audio/SoundFile.h"
+#include "audio/devices/SoundFile.h"
 #include "tests/audio/AudioTestSupport.h"
 #include "tests/integration/CliProcess.h"
 #include "tests/support/BaresipProcess.h"

@@ -3,7 +3,7 @@
 // offhook-cli call and answer with what the other side does during the call, through the test Kamailio:
 // DTMF by SIP INFO from sipp, RFC 4733 DTMF to and from baresip, and a transfer (REFER from a sipp
 // transferor) that the CLI follows to baresip, streaming on the new call.
-#include "audio/SoundFile.h"
+#include "audio/devices/SoundFile.h"
 #include "tests/audio/AudioTestSupport.h"
 #include "tests/integration/CliProcess.h"
 #include "tests/support/BaresipProcess.h"

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "app/gui/CallAlerts.h"
 
-#include "audio/FileBackend.h"
+#include "audio/devices/FileBackend.h"
 #include "sipcore/CallService.h"
 #include "sipcore/SipEngine.h"
 #include "tests/audio/AudioTestSupport.h"

@@ -11,7 +11,7 @@
 #include "app/gui/CallHistoryStore.h"
 #include "app/gui/LineController.h"
 #include "app/gui/MemorySecretStore.h"
-#include "audio/NullBackend.h"
+#include "audio/devices/NullBackend.h"
 #include "sipcore/CallService.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"

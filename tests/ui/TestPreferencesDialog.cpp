@@ -7,7 +7,7 @@
 #include "ui/PreferencesDialog.h"
 
 #include "app/gui/AppSettings.h"
-#include "audio/FileBackend.h"
+#include "audio/devices/FileBackend.h"
 #include "tests/audio/AudioTestSupport.h"
 
 #include <QComboBox>
