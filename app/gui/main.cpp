@@ -20,13 +20,13 @@
 #include "sipcore/PresenceService.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
-#include "ui/ContactsPanel.h"
-#include "ui/DialPad.h"
-#include "ui/LineListModel.h"
-#include "ui/LogPane.h"
-#include "ui/MainWindow.h"
-#include "ui/PreferencesDialog.h"
-#include "ui/Theme.h"
+#include "ui/contacts/ContactsPanel.h"
+#include "ui/calls/DialPad.h"
+#include "ui/lines/LineListModel.h"
+#include "ui/log/LogPane.h"
+#include "ui/main/MainWindow.h"
+#include "ui/preferences/PreferencesDialog.h"
+#include "ui/theme/Theme.h"
 
 #include <QApplication>
 #include <QDateTime>
