@@ -35,10 +35,10 @@ QByteArray toText(const QList<Sip::LogEntry> &entries, bool mask)
     return text.toUtf8();
 }
 
-bool saveToFile(const QString &path, const QList<Sip::LogEntry> &entries, bool mask, QString *error)
+namespace {
+
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    const bool pcapng = path.endsWith(QStringLiteral(".pcapng"), Qt::CaseInsensitive);
-    const QByteArray bytes = pcapng ? PcapngWriter::write(entries, mask) : toText(entries, mask);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
@@ -46,6 +46,20 @@ bool saveToFile(const QString &path, const QList<Sip::LogEntry> &entries, bool m
         return false;
     }
     return true;
+}
+
+} // namespace
+
+bool saveToFile(const QString &path, const QList<Sip::LogEntry> &entries, bool mask, QString *error)
+{
+    if (path.endsWith(QStringLiteral(".pcapng"), Qt::CaseInsensitive))
+        return savePcapng(path, entries, mask, error);
+    return writeFile(path, toText(entries, mask), error);
+}
+
+bool savePcapng(const QString &path, const QList<Sip::LogEntry> &entries, bool mask, QString *error)
+{
+    return writeFile(path, PcapngWriter::write(entries, mask), error);
 }
 
 } // namespace Gui::LogExport

@@ -17,6 +17,8 @@ QString entryText(const Sip::LogEntry &entry, bool maskCredentials);
 QByteArray toText(const QList<Sip::LogEntry> &entries, bool maskCredentials);
 /// Writes text or pcapng (by the path's suffix, ".pcapng" for pcapng). False and a reason on failure.
 bool saveToFile(const QString &path, const QList<Sip::LogEntry> &entries, bool maskCredentials, QString *error);
+/// Writes pcapng whatever the path's suffix. False and a reason on failure.
+bool savePcapng(const QString &path, const QList<Sip::LogEntry> &entries, bool maskCredentials, QString *error);
 } // namespace LogExport
 
 } // namespace Gui
