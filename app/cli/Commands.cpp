@@ -18,7 +18,10 @@ QList<CommandInfo> allCommands()
 {
     QList<CommandInfo> commands;
     commands.append({QStringLiteral("register"), QStringLiteral("register a line, print the SIP log and the result"),
-                     [](QCommandLineParser &parser) { LineOptions::addTo(parser); },
+                     [](QCommandLineParser &parser) {
+                         LineOptions::addTo(parser);
+                         LineOptions::addCaptureTo(parser);
+                     },
                      [] { return std::unique_ptr<Command>(new RegisterCommand); }});
     commands.append({QStringLiteral("check"),
                      QStringLiteral("check a server without registering: DNS, then OPTIONS over UDP, TCP and TLS"),

@@ -3,11 +3,13 @@
 #include "app/cli/LineCommand.h"
 
 #include "app/cli/LogPrinter.h"
+#include "app/core/LogExport.h"
 #include "sipcore/Diagnosis.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
 
 #include <QCoreApplication>
+#include <cstdio>
 
 namespace Cli {
 
@@ -75,7 +77,22 @@ QString LineCommand::timeoutLine(int seconds)
 void LineCommand::onShutdownFinished()
 {
     m_printer->finish(m_resultLine);
+    QString error;
+    if (!saveCapture(&error)) {
+        fprintf(stderr, "offhook-cli: cannot write the capture %s: %s\n", qPrintable(m_options.pcapngFile),
+                qPrintable(error));
+        if (m_exitCode == 0)
+            m_exitCode = 1;
+    }
     QCoreApplication::exit(m_exitCode);
+}
+
+bool LineCommand::saveCapture(QString *error) const
+{
+    if (m_options.pcapngFile.isEmpty())
+        return true;
+    // After shutdown, so the un-REGISTER is in; the log holds far more than one run's messages.
+    return Gui::LogExport::savePcapng(m_options.pcapngFile, m_log->snapshot(), m_options.maskCapture, error);
 }
 
 } // namespace Cli

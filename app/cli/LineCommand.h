@@ -18,7 +18,8 @@ class LogPrinter;
 
 /// What the commands that register a line share: the engine with its log printed as it happens, the
 /// line options, a deadline for the first result, and the way out — one result line, the engine shut
-/// down (un-SUBSCRIBE, un-PUBLISH, un-REGISTER), the log flushed, then the exit status. Main thread.
+/// down (un-SUBSCRIBE, un-PUBLISH, un-REGISTER), the log flushed, the --pcapng capture saved, then the
+/// exit status. Main thread.
 class LineCommand : public Command
 {
     Q_OBJECT
@@ -49,6 +50,7 @@ protected:
 
 private:
     void onShutdownFinished();
+    bool saveCapture(QString *error) const;
 };
 
 } // namespace Cli

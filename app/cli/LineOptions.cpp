@@ -45,6 +45,26 @@ void LineOptions::addTo(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("log"), QStringLiteral("Also write the log to FILE."), QStringLiteral("FILE")});
 }
 
+void LineOptions::addCaptureTo(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("pcapng"),
+                      QStringLiteral("Also save the run's SIP messages as a pcapng capture (Wireshark, sngrep), "
+                                     "with the digest credentials masked."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("no-mask"), QStringLiteral("Keep the digest credentials in the --pcapng file.")});
+}
+
+bool LineOptions::readCapture(const QCommandLineParser &parser, QString *error)
+{
+    pcapngFile = parser.value(QStringLiteral("pcapng"));
+    maskCapture = !parser.isSet(QStringLiteral("no-mask"));
+    if (!maskCapture && pcapngFile.isEmpty()) {
+        *error = QStringLiteral("--no-mask applies to the --pcapng file; give --pcapng FILE");
+        return false;
+    }
+    return true;
+}
+
 bool LineOptions::read(const QCommandLineParser &parser, QString *error)
 {
     if (parser.isSet(QStringLiteral("password"))) {

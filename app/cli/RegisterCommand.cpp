@@ -26,7 +26,7 @@ RegisterCommand::~RegisterCommand() = default;
 bool RegisterCommand::start(const QCommandLineParser &parser, QString *error, bool *usageError)
 {
     *usageError = true;
-    if (!readLineOptions(parser, error))
+    if (!readLineOptions(parser, error) || !m_options.readCapture(parser, error))
         return false;
     *usageError = false;
     if (!startEngine(false, error))

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "sipcore/LineConfig.h"
-#include "ui/Preferences.h"
+#include "ui/preferences/Preferences.h"
 #include "sipcore/PresenceEvents.h"
 
 #include <QByteArray>

@@ -5,8 +5,8 @@
 #include "audio/Ringer.h"
 #include "audio/devices/AudioDevice.h"
 #include "sipcore/CallService.h"
-#include "ui/MainWindow.h"
-#include "ui/TrayStatus.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/TrayStatus.h"
 
 #include <QApplication>
 

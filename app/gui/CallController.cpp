@@ -8,13 +8,13 @@
 #include "sipcore/SipAddress.h"
 #include "sipcore/SipEngine.h"
 #include "sipcore/SipLog.h"
-#include "ui/CallHistoryModel.h"
-#include "ui/CallHistoryPanel.h"
-#include "ui/CallPanel.h"
-#include "ui/ContactsPanel.h"
-#include "ui/DialPad.h"
-#include "ui/LineListModel.h"
-#include "ui/MainWindow.h"
+#include "ui/calls/CallHistoryModel.h"
+#include "ui/calls/CallHistoryPanel.h"
+#include "ui/calls/CallPanel.h"
+#include "ui/contacts/ContactsPanel.h"
+#include "ui/calls/DialPad.h"
+#include "ui/lines/LineListModel.h"
+#include "ui/main/MainWindow.h"
 
 #include <QStatusBar>
 

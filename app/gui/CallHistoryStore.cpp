@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "app/gui/CallHistoryStore.h"
 
-#include "ui/CallHistoryFormat.h"
+#include "app/core/CallHistoryFormat.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
-#include "ui/CallHistoryEntry.h"
+#include "app/core/CallHistoryEntry.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -5,7 +5,7 @@
 #include "app/gui/AppSettings.h"
 #include "sipcore/PresenceService.h"
 #include "sipcore/SipEngine.h"
-#include "ui/ContactsPanel.h"
+#include "ui/contacts/ContactsPanel.h"
 
 namespace App {
 

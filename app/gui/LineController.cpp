@@ -6,8 +6,8 @@
 #include "app/gui/SecretStore.h"
 #include "sipcore/SipAddress.h"
 #include "sipcore/SipEngine.h"
-#include "ui/LineListModel.h"
-#include "ui/MainWindow.h"
+#include "ui/lines/LineListModel.h"
+#include "ui/main/MainWindow.h"
 
 #include <QUuid>
 

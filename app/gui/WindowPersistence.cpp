@@ -3,7 +3,7 @@
 #include "app/gui/WindowPersistence.h"
 
 #include "app/gui/AppSettings.h"
-#include "ui/MainWindow.h"
+#include "ui/main/MainWindow.h"
 
 namespace App {
 

@@ -5,9 +5,9 @@
 // by a 5 ms timer while that happens, resident memory afterwards, and the time to apply a text filter
 // over all entries. Run on a real display (xvfb-run) or offscreen. Prints one "key value" per line.
 #include "sipcore/SipLog.h"
-#include "ui/LogModel.h"
-#include "ui/LogPane.h"
-#include "ui/MainWindow.h"
+#include "ui/log/LogModel.h"
+#include "ui/log/LogPane.h"
+#include "ui/main/MainWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

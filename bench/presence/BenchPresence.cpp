@@ -13,8 +13,8 @@
 #include "sipcore/SipLog.h"
 #include "tests/support/KamailioServer.h"
 #include "tests/support/SippProcess.h"
-#include "ui/ContactListModel.h"
-#include "ui/ContactsPanel.h"
+#include "ui/contacts/ContactListModel.h"
+#include "ui/contacts/ContactsPanel.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 // libFuzzer entry point for the call history file reader: any bytes give a status; every entry it
 // accepts is valid and survives being written and read again unchanged.
-#include "ui/CallHistoryFormat.h"
+#include "app/core/CallHistoryFormat.h"
 
 #include <cstdint>
 #include <cstdio>

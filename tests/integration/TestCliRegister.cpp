@@ -7,10 +7,37 @@
 #include "tests/support/SippProcess.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
+
+namespace {
+
+constexpr quint32 SectionHeaderBlock = 0x0A0D0D0A;
+constexpr quint32 ByteOrderMagic = 0x1A2B3C4D;
+constexpr quint32 EnhancedPacketBlock = 6;
+
+/// The pcapng blocks of file as (type, body); empty when a length or trailer is wrong.
+QList<std::pair<quint32, QByteArray>> pcapngBlocks(const QByteArray &file)
+{
+    QList<std::pair<quint32, QByteArray>> blocks;
+    qsizetype offset = 0;
+    while (offset + 12 <= file.size()) {
+        const quint32 type = qFromLittleEndian<quint32>(file.constData() + offset);
+        const quint32 length = qFromLittleEndian<quint32>(file.constData() + offset + 4);
+        if (length < 12 || length % 4 || offset + length > file.size() ||
+            qFromLittleEndian<quint32>(file.constData() + offset + length - 4) != length)
+            return {};
+        blocks.append({type, file.mid(offset + 8, length - 12)});
+        offset += length;
+    }
+    return offset == file.size() ? blocks : QList<std::pair<quint32, QByteArray>>();
+}
+
+} // namespace
 
 class TestCliRegister : public QObject
 {
@@ -29,6 +56,8 @@ private Q_SLOTS:
     void sippFailures();
     void noAnswerTimesOutInBoundedTime();
     void nothingListeningIsANetworkFailure();
+    void pcapngMasksCredentials();
+    void pcapngKeepsCredentialsWithNoMask();
 
 private:
     struct Result
@@ -41,6 +70,9 @@ private:
     Result run(const QStringList &arguments, const QString &password = QString(), const QByteArray &input = {},
                int timeoutMs = 60000);
     static int count(const QString &output, const QString &pattern);
+    /// Registers 1005 with --pcapng (plus extra arguments); the SIP payloads of the file's packets, or
+    /// a failed check when the file is not pcapng.
+    void registerWithCapture(const QStringList &extra, QByteArray *payloads);
 
     QString m_cli;
     Test::KamailioServer m_kamailio;
@@ -186,6 +218,10 @@ void TestCliRegister::usageErrors_data()
                                                 QStringLiteral("pbx"), QStringLiteral("--extension"),
                                                 QStringLiteral("1"), QStringLiteral("--expires"), QStringLiteral("-5")}
                                  << "seconds";
+    QTest::newRow("no-mask without pcapng")
+        << QStringList{QStringLiteral("register"),    QStringLiteral("--server"), QStringLiteral("pbx"),
+                       QStringLiteral("--extension"), QStringLiteral("1"),        QStringLiteral("--no-mask")}
+        << "--pcapng";
 }
 
 void TestCliRegister::usageErrors()
@@ -275,6 +311,65 @@ void TestCliRegister::nothingListeningIsANetworkFailure()
                               QStringLiteral("secret"));
     QCOMPARE(result.exitCode, 6);
     QVERIFY2(result.lastLine.contains(QLatin1String("refused")), qPrintable(result.lastLine));
+}
+
+void TestCliRegister::registerWithCapture(const QStringList &extra, QByteArray *payloads)
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("run.pcapng"));
+    const Result result =
+        run(QStringList{QStringLiteral("register"), QStringLiteral("--server"), m_kamailio.address(),
+                        QStringLiteral("--extension"), QStringLiteral("1005"), QStringLiteral("--pcapng"), path} +
+                extra,
+            m_kamailio.password(QStringLiteral("1005")));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.output));
+    QVERIFY2(result.lastLine.startsWith(QLatin1String("REGISTERED sip:1005@127.0.0.1 ")), qPrintable(result.lastLine));
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+    const QByteArray bytes = file.readAll();
+    const QList<std::pair<quint32, QByteArray>> blocks = pcapngBlocks(bytes);
+    QVERIFY2(!blocks.isEmpty(), "not a sequence of pcapng blocks");
+    QCOMPARE(blocks.constFirst().first, SectionHeaderBlock);
+    QCOMPARE(qFromLittleEndian<quint32>(blocks.constFirst().second.constData()), ByteOrderMagic);
+    int packets = 0;
+    for (const auto &[type, body] : blocks) {
+        if (type != EnhancedPacketBlock)
+            continue;
+        ++packets;
+        // Interface id, timestamp (2 x 32 bits), captured and original length, then the raw IPv4 packet
+        // (20-byte header) with its UDP header (8 bytes) before the SIP message.
+        const quint32 captured = qFromLittleEndian<quint32>(body.constData() + 12);
+        payloads->append(body.mid(20, captured).mid(20 + 8));
+    }
+    // REGISTER, 401, REGISTER with digest, 200, un-REGISTER, 200.
+    QVERIFY2(packets >= 6, qPrintable(QString::number(packets)));
+}
+
+void TestCliRegister::pcapngMasksCredentials()
+{
+    QByteArray payloads;
+    registerWithCapture({}, &payloads);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(QString::fromLatin1(payloads).contains(QRegularExpression(QStringLiteral("\r\nCSeq: \\d+ REGISTER\r\n"))));
+    QVERIFY(payloads.startsWith("REGISTER sip:"));
+    QVERIFY(payloads.contains("Authorization: Digest "));
+    QVERIFY2(payloads.contains("response=\"********\""), payloads.constData());
+    QVERIFY(!QString::fromLatin1(payloads).contains(QRegularExpression(QStringLiteral("response=\"[0-9a-f]{32}\""))));
+    QVERIFY(payloads.contains("WWW-Authenticate: Digest ")); // the challenge is kept
+}
+
+void TestCliRegister::pcapngKeepsCredentialsWithNoMask()
+{
+    QByteArray payloads;
+    registerWithCapture({QStringLiteral("--no-mask")}, &payloads);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(payloads.startsWith("REGISTER sip:"));
+    QVERIFY(!payloads.contains("response=\"********\""));
+    QVERIFY2(QString::fromLatin1(payloads).contains(QRegularExpression(QStringLiteral("response=\"[0-9a-f]{32}\""))),
+             payloads.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliRegister)
