@@ -31,6 +31,12 @@ CallCommand::CallCommand(Mode mode, QObject *parent) : LineCommand(parent), m_mo
         m_calls->hangUp(m_callId);
     });
     connect(&m_dtmf, &QTimer::timeout, this, &CallCommand::sendDigits);
+    m_hangUpWait.setSingleShot(true);
+    connect(&m_hangUpWait, &QTimer::timeout, this, [this] {
+        finish(m_resultLine.isEmpty() ? QStringLiteral("FAILED 0 Interrupted: the call did not end in time")
+                                      : m_resultLine,
+               m_resultLine.isEmpty() ? 1 : m_exitCode);
+    });
 }
 
 CallCommand::~CallCommand() = default;
@@ -338,6 +344,19 @@ void CallCommand::stopTimers()
 {
     m_duration.stop();
     m_dtmf.stop();
+    m_hangUpWait.stop();
+}
+
+void CallCommand::onExitSignal(int signalNumber)
+{
+    const Sip::CallEvent call = m_callId.isEmpty() ? Sip::CallEvent{} : m_calls->lastEvent(m_callId);
+    if (call.callId.isEmpty() || call.state == Sip::CallState::Ended || call.state == Sip::CallState::Invalid) {
+        LineCommand::onExitSignal(signalNumber);
+        return;
+    }
+    // BYE (or CANCEL, or 603 to a ringing call) first; the call's end then finishes the command as usual.
+    m_calls->hangUp(m_callId);
+    m_hangUpWait.start(3000);
 }
 
 } // namespace Cli

@@ -48,6 +48,7 @@ private:
     void sendDigits();
     void finishCall(const Sip::CallEvent &event);
     void stopTimers() override;
+    void onExitSignal(int signalNumber) override;
 
     Mode m_mode;
     QString m_target;
@@ -65,6 +66,7 @@ private:
     App::CallMedia *m_media = nullptr;
     QTimer m_duration;
     QTimer m_dtmf;
+    QTimer m_hangUpWait; ///< After an exit signal: how long the hang-up may take before the command ends anyway
     QString m_callId;
     QString m_transferredCallId; ///< The call we were transferred away from (REFER), while it may still run
     bool m_transferConnected = false;

@@ -3,6 +3,7 @@
 #include "app/cli/LineCommand.h"
 
 #include "app/cli/LogPrinter.h"
+#include "app/core/ExitSignals.h"
 #include "app/core/LogExport.h"
 #include "sipcore/Diagnosis.h"
 #include "sipcore/SipEngine.h"
@@ -18,8 +19,18 @@ LineCommand::LineCommand(QObject *parent)
     , m_log(new Sip::SipLog(this))
     , m_engine(new Sip::SipEngine(m_log, this))
     , m_printer(new LogPrinter(m_log, this))
+    , m_exitSignals(new Core::ExitSignals(this))
 {
     m_log->setFlushInterval(20);
+    connect(m_exitSignals, &Core::ExitSignals::received, this, [this](int signalNumber) {
+        if (m_finishing)
+            return;
+        m_log->appendStep(m_options.line.id,
+                          QStringLiteral("%1 received: ending cleanly (hang up, un-SUBSCRIBE, un-REGISTER); a second "
+                                         "signal exits at once")
+                              .arg(Core::ExitSignals::name(signalNumber)));
+        onExitSignal(signalNumber);
+    });
     m_deadline.setSingleShot(true);
     connect(m_engine, &Sip::SipEngine::shutdownFinished, this, &LineCommand::onShutdownFinished);
 }
@@ -46,6 +57,16 @@ bool LineCommand::startEngine(bool retryFailedRegistrations, QString *error)
         return false;
     }
     return true;
+}
+
+void LineCommand::onExitSignal(int signalNumber)
+{
+    if (!m_resultLine.isEmpty()) {
+        finish(m_resultLine, m_exitCode);
+        return;
+    }
+    finish(QStringLiteral("FAILED 0 Interrupted: %1 arrived before a result").arg(Core::ExitSignals::name(signalNumber)),
+           1);
 }
 
 void LineCommand::finish(const QString &resultLine, int exitCode)

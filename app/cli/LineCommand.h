@@ -12,6 +12,10 @@ class SipEngine;
 class SipLog;
 } // namespace Sip
 
+namespace Core {
+class ExitSignals;
+}
+
 namespace Cli {
 
 class LogPrinter;
@@ -35,6 +39,10 @@ protected:
     void finish(const QString &resultLine, int exitCode);
     /// Stops the command's own timers when it finishes.
     virtual void stopTimers() {}
+    /// SIGINT, SIGTERM or SIGHUP arrived (a second one exits at once): end cleanly. By default the command
+    /// finishes with its result so far (or "FAILED 0 Interrupted"), which hangs up, un-SUBSCRIBEs and
+    /// un-REGISTERs first.
+    virtual void onExitSignal(int signalNumber);
 
     static QString failureLine(int statusCode, const QString &reasonPhrase, const QString &diagnosis);
     static QString timeoutLine(int seconds);
@@ -43,6 +51,7 @@ protected:
     Sip::SipLog *m_log;
     Sip::SipEngine *m_engine;
     LogPrinter *m_printer;
+    Core::ExitSignals *m_exitSignals;
     QTimer m_deadline;
     bool m_finishing = false;
     QString m_resultLine;

@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "app/cli/PublishCommand.h"
 
-#include "app/cli/InterruptWatcher.h"
 #include "app/cli/LogPrinter.h"
 #include "sipcore/Diagnosis.h"
 #include "sipcore/PresenceService.h"
@@ -17,16 +16,10 @@ namespace Cli {
 PublishCommand::PublishCommand(QObject *parent)
     : LineCommand(parent)
     , m_presence(new Sip::PresenceService(m_engine, {}, this))
-    , m_interrupt(new InterruptWatcher(this))
 {
     m_hold.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &PublishCommand::onDeadline);
     connect(&m_hold, &QTimer::timeout, this, [this] { finish(m_resultLine, m_exitCode); });
-    connect(m_interrupt, &InterruptWatcher::interrupted, this, [this] {
-        finish(m_published ? m_resultLine : QStringLiteral("FAILED 0 Interrupted: stopped before the status was "
-                                                           "published"),
-               m_published ? m_exitCode : 1);
-    });
     connect(m_engine, &Sip::SipEngine::registrationChanged, this, &PublishCommand::onRegistration);
     connect(m_presence, &Sip::PresenceService::publicationChanged, this, &PublishCommand::onPublication);
 }
@@ -116,6 +109,12 @@ void PublishCommand::onDeadline()
 void PublishCommand::stopTimers()
 {
     m_hold.stop();
+}
+
+void PublishCommand::onExitSignal(int)
+{
+    finish(m_published ? m_resultLine : QStringLiteral("FAILED 0 Interrupted: stopped before the status was published"),
+           m_published ? m_exitCode : 1);
 }
 
 } // namespace Cli

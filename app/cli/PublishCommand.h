@@ -16,7 +16,6 @@ class SipLog;
 
 namespace Cli {
 
-class InterruptWatcher;
 class LogPrinter;
 
 /// `offhook-cli publish`: registers the line, PUBLISHes the status (and note), prints
@@ -37,11 +36,11 @@ private:
     void onPublication(const Sip::PublicationEvent &event);
     void onDeadline();
     void stopTimers() override;
+    void onExitSignal(int signalNumber) override;
 
     Sip::OwnStatus m_status = Sip::OwnStatus::Invalid;
     QString m_note;
     Sip::PresenceService *m_presence;
-    InterruptWatcher *m_interrupt;
     QTimer m_hold;
     bool m_published = false;
 };

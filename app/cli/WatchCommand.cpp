@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "app/cli/WatchCommand.h"
 
-#include "app/cli/InterruptWatcher.h"
 #include "app/cli/LogPrinter.h"
 #include "sipcore/Diagnosis.h"
 #include "sipcore/PresenceService.h"
@@ -16,14 +15,10 @@ namespace Cli {
 WatchCommand::WatchCommand(QObject *parent)
     : LineCommand(parent)
     , m_presence(new Sip::PresenceService(m_engine, {}, this))
-    , m_interrupt(new InterruptWatcher(this))
 {
     m_duration.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &WatchCommand::onDeadline);
     connect(&m_duration, &QTimer::timeout, this, [this] { finish(QString(), m_exitCode); });
-    connect(m_interrupt, &InterruptWatcher::interrupted, this, [this] {
-        finish(QString(), m_registered ? m_exitCode : 1);
-    });
     connect(m_engine, &Sip::SipEngine::registrationChanged, this, &WatchCommand::onRegistration);
     connect(m_presence, &Sip::PresenceService::contactPresenceChanged, this, &WatchCommand::onPresence);
     connect(m_presence, &Sip::PresenceService::subscriptionChanged, this, &WatchCommand::onSubscription);
@@ -152,6 +147,11 @@ void WatchCommand::onDeadline()
 void WatchCommand::stopTimers()
 {
     m_duration.stop();
+}
+
+void WatchCommand::onExitSignal(int)
+{
+    finish(QString(), m_registered ? m_exitCode : 1);
 }
 
 } // namespace Cli

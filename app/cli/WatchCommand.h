@@ -17,7 +17,6 @@ class SipLog;
 
 namespace Cli {
 
-class InterruptWatcher;
 class LogPrinter;
 
 /// `offhook-cli watch`: registers the line, subscribes to each buddy and prints one line per state
@@ -39,12 +38,12 @@ private:
     void onSubscription(const Sip::SubscriptionEvent &event);
     void onDeadline();
     void stopTimers() override;
+    void onExitSignal(int signalNumber) override;
 
     QStringList m_buddies;
     Sip::EventPackage m_package = Sip::EventPackage::Presence;
     int m_durationSeconds = 0;
     Sip::PresenceService *m_presence;
-    InterruptWatcher *m_interrupt;
     QTimer m_duration;
     QHash<QString, QString> m_printed;       ///< contactId -> last printed line
     QHash<QString, Sip::FailureKind> m_failed; ///< contactId -> why its subscription stopped
