@@ -142,6 +142,12 @@ void Application::start()
     StartupDialogs::warnHistoryProblem(&m_window, m_historyProblem);
     QObject::connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, &m_engine,
                      [this] { m_engine.shutdown(); });
+    QObject::connect(&m_exitSignals, &Core::ExitSignals::received, &m_engine, [this](int signalNumber) {
+        m_log.appendStep(QString(), QStringLiteral("%1 received: quitting (hang up, un-SUBSCRIBE, un-REGISTER); a "
+                                                   "second signal exits at once")
+                                        .arg(Core::ExitSignals::name(signalNumber)));
+        QCoreApplication::quit();
+    });
 }
 
 void Application::traceStartup()

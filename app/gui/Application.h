@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
+#include "app/core/ExitSignals.h"
 #include "app/gui/AppSettings.h"
 #include "app/gui/CallAlerts.h"
 #include "app/gui/CallController.h"
@@ -56,6 +57,9 @@ private:
     CallAlerts m_alerts;
     Sip::PresenceService m_presence;
     ContactController m_contacts;
+    /// SIGINT, SIGTERM, SIGHUP (systemd, the desktop session, kill): quit as from the menu, which hangs up,
+    /// un-SUBSCRIBEs and un-REGISTERs first; a second signal exits at once.
+    Core::ExitSignals m_exitSignals;
 };
 
 } // namespace App
