@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QTextStream>
+#include <QUuid>
 #include <cstdio>
 
 namespace Cli {
@@ -33,6 +34,10 @@ void LineOptions::addTo(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("proxy"), QStringLiteral("Outbound proxy every request goes through."),
                       QStringLiteral("HOST[:PORT]")});
     parser.addOption({QStringLiteral("display-name"), QStringLiteral("Display name in From."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("instance"),
+                      QStringLiteral("The line's +sip.instance UUID (default: derived from this machine and the line, "
+                                     "so a restart replaces the binding of a run that crashed)."),
+                      QStringLiteral("UUID")});
     parser.addOption({QStringLiteral("expires"), QStringLiteral("Requested registration expiry (default 300)."),
                       QStringLiteral("SECONDS")});
     parser.addOption({QStringLiteral("timeout"),
@@ -82,6 +87,14 @@ bool LineOptions::read(const QCommandLineParser &parser, QString *error)
     line.authUser = parser.value(QStringLiteral("auth-user"));
     line.outboundProxy = parser.value(QStringLiteral("proxy"));
     line.displayName = parser.value(QStringLiteral("display-name"));
+    if (parser.isSet(QStringLiteral("instance"))) {
+        const QUuid instance = QUuid::fromString(parser.value(QStringLiteral("instance")));
+        if (instance.isNull()) {
+            *error = QStringLiteral("--instance needs a UUID, e.g. 0f8fad5b-d9cb-469f-a165-70867728950e");
+            return false;
+        }
+        line.instanceId = instance.toString(QUuid::WithoutBraces);
+    }
     if (parser.isSet(QStringLiteral("transport"))) {
         line.transport = Sip::transportFromName(parser.value(QStringLiteral("transport")));
         if (line.transport == Sip::Transport::Invalid) {

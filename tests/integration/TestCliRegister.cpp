@@ -258,6 +258,11 @@ void TestCliRegister::sippFailures_data()
     QTest::newRow("401 twice") << "uas_401_twice.xml" << 3 << "^FAILED 401 .*Auth User or Password" << 2;
     QTest::newRow("sha-256 only") << "uas_401_sha256_only.xml" << 3 << "^FAILED 401 .*SHA-256" << 1;
     QTest::newRow("no challenge") << "uas_200_no_challenge.xml" << 0 << "^REGISTERED sip:1001@127.0.0.1" << -1;
+    // Another device's binding on the same extension, listed first: ours is read back by its Contact.
+    QTest::newRow("other binding first") << "uas_200_other_binding_first.xml" << 0
+                                         << "^REGISTERED sip:1001@127.0.0.1 expires=600$" << -1;
+    QTest::newRow("our binding missing") << "uas_200_without_our_binding.xml" << 4
+                                         << "^FAILED 200 .*does not include this phone" << -1;
     QTest::newRow("malformed then ok") << "uas_malformed_response.xml" << 0 << "^REGISTERED sip:1001@127.0.0.1" << -1;
 }
 

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void callHangsUpAndUnregistersOnSignal();
     void answerWaitingUnregistersOnSignal();
     void secondSignalExitsAtOnce();
+    void restartAfterKillReplacesTheBinding();
+    void anotherInstanceKeepsItsOwnBinding();
 
 private:
     QStringList line(const QString &extension) const;
@@ -167,6 +169,44 @@ void TestCliSignals::secondSignalExitsAtOnce()
     QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     // Whichever came first, the process is gone; a binding it had no time to remove expires by itself.
     QCOMPARE(cli->process->state(), QProcess::NotRunning);
+}
+
+void TestCliSignals::restartAfterKillReplacesTheBinding()
+{
+    // A crash leaves the binding behind; the next run of the same line (same +sip.instance) replaces it.
+    const QStringList hold = {QStringLiteral("register"), QStringLiteral("--hold"), QStringLiteral("120")};
+    std::unique_ptr<Cli> crashed = startCli(hold, QStringLiteral("1003"));
+    QVERIFY2(crashed->waitFor(QStringLiteral("REGISTER succeeded"), 20000), qPrintable(crashed->output));
+    send(*crashed, SIGKILL);
+    crashed->finish(5000);
+    QCOMPARE(m_kamailio.bindings(QStringLiteral("1003")).size(), 1); // left behind
+    std::unique_ptr<Cli> restarted = startCli(hold, QStringLiteral("1003"));
+    QVERIFY2(restarted->waitFor(QStringLiteral("REGISTER succeeded"), 20000), qPrintable(restarted->output));
+    const QStringList bindings = m_kamailio.bindings(QStringLiteral("1003"));
+    QVERIFY2(bindings.size() == 1, qPrintable(bindings.join(u' ')));
+    send(*restarted, SIGTERM);
+    QCOMPARE(restarted->finish(15000), 0);
+    QVERIFY(waitNoBinding(QStringLiteral("1003")));
+}
+
+void TestCliSignals::anotherInstanceKeepsItsOwnBinding()
+{
+    // Two phones on one extension (another --instance): both bindings stay, each reads back its own.
+    std::unique_ptr<Cli> deskPhone =
+        startCli({QStringLiteral("register"), QStringLiteral("--hold"), QStringLiteral("120"), QStringLiteral("--expires"),
+                  QStringLiteral("120"), QStringLiteral("--instance"), QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e")},
+                 QStringLiteral("1004"));
+    QVERIFY2(deskPhone->waitFor(QStringLiteral("REGISTER succeeded"), 20000), qPrintable(deskPhone->output));
+    std::unique_ptr<Cli> softphone =
+        startCli({QStringLiteral("register"), QStringLiteral("--expires"), QStringLiteral("300")}, QStringLiteral("1004"));
+    QCOMPARE(softphone->finish(20000), 0);
+    QVERIFY2(softphone->output.contains(QLatin1String("has 2 bindings")), qPrintable(softphone->output.right(3000)));
+    QVERIFY2(softphone->lastLine().endsWith(QLatin1String(" expires=300")), qPrintable(softphone->lastLine()));
+    // The soft phone un-REGISTERed only its own binding.
+    QCOMPARE(m_kamailio.bindings(QStringLiteral("1004")).size(), 1);
+    send(*deskPhone, SIGTERM);
+    QCOMPARE(deskPhone->finish(15000), 0);
+    QVERIFY(waitNoBinding(QStringLiteral("1004")));
 }
 
 QTEST_GUILESS_MAIN(TestCliSignals)
