@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace Sip {
 
@@ -43,6 +44,19 @@ struct RegistrationBinding
     bool operator==(const RegistrationBinding &other) const = default;
 };
 
+/// The answer to a query or removal of bindings (SipEngine::queryBindings, removeBindings). Plain value.
+struct BindingsEvent
+{
+    QString lineId;
+    bool ok = false;            ///< The registrar answered 2xx; bindings is its list
+    int statusCode = 0;
+    QString reasonPhrase;
+    QString diagnosis;          ///< Why it failed, in words (when !ok)
+    QStringList removed;        ///< The Contacts this request removed (a removal)
+    QList<RegistrationBinding> bindings; ///< Every binding of the extension now, ours marked self
+    QDateTime timestamp;        ///< UTC
+};
+
 /// One registration state change of one line. Small copyable value; crosses threads.
 struct RegistrationEvent
 {
@@ -65,3 +79,4 @@ struct RegistrationEvent
 } // namespace Sip
 
 Q_DECLARE_METATYPE(Sip::RegistrationEvent)
+Q_DECLARE_METATYPE(Sip::BindingsEvent)

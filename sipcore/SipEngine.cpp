@@ -27,6 +27,7 @@ SipEngine::SipEngine(SipLog *log, QObject *parent)
 {
     qRegisterMetaType<Sip::RegistrationEvent>();
     qRegisterMetaType<Sip::LineConfig>();
+    qRegisterMetaType<Sip::BindingsEvent>();
 }
 
 SipEngine::~SipEngine()
@@ -188,6 +189,18 @@ void SipEngine::unregisterLine(const QString &lineId)
     OFFHOOK_ON_OWNER_THREAD();
     if (LineSupervisor *supervisor = m_lines.value(lineId))
         supervisor->unregister();
+}
+
+void SipEngine::queryBindings(const QString &lineId)
+{
+    OFFHOOK_ON_OWNER_THREAD();
+    postToRegistrations([lineId](Internal::RegistrationAgent &agent) { agent.queryBindings(lineId); });
+}
+
+void SipEngine::removeBindings(const QString &lineId, const QStringList &contacts)
+{
+    OFFHOOK_ON_OWNER_THREAD();
+    postToRegistrations([lineId, contacts](Internal::RegistrationAgent &agent) { agent.removeBindings(lineId, contacts); });
 }
 
 QList<LineConfig> SipEngine::lines() const

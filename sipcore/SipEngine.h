@@ -59,6 +59,12 @@ public:
     void removeLine(const QString &lineId);    ///< Unregisters and forgets
     void registerLine(const QString &lineId);  ///< (Re)starts registration now, resetting any back-off
     void unregisterLine(const QString &lineId);///< Sends Expires: 0 and stays unregistered
+    /// Asks the registrar for every binding of a registered line's extension (a REGISTER without Contact,
+    /// which changes none); the answer comes as bindingsListed().
+    void queryBindings(const QString &lineId);
+    /// Removes other devices' (or stale) bindings of a registered line's extension: a REGISTER with those
+    /// Contacts and Expires: 0, challenged like any REGISTER; the registrar's list comes as bindingsListed().
+    void removeBindings(const QString &lineId, const QStringList &contacts);
 
     QList<LineConfig> lines() const;
     RegistrationEvent lastEvent(const QString &lineId) const;
@@ -72,6 +78,7 @@ public:
 Q_SIGNALS:
     void registrationChanged(const Sip::RegistrationEvent &event);
     void lineRemoved(const QString &lineId); ///< After removeLine(); services drop what they do for it
+    void bindingsListed(const Sip::BindingsEvent &event);
     void engineStarted();
     void engineFailed(const QString &reason);
     void shutdownFinished();
@@ -81,6 +88,7 @@ private:
     friend class Internal::RegistrationAgent;
     void publish(const RegistrationEvent &event);
     void onEngineStopped(); ///< The engine thread has ended after shutdown()
+    void onBindingsReport(const BindingsEvent &event) { Q_EMIT bindingsListed(event); }
     void onRegistrationReport(const QString &lineId, quint64 attempt, const RegistrationEvent &event);
     /// Runs command on the engine thread with the registration agent, if it still lives there.
     void postToRegistrations(std::function<void(Internal::RegistrationAgent &)> command);

@@ -3,6 +3,7 @@
 // The table of offhook-cli's commands: add a command here, in its own files.
 #include "app/cli/Command.h"
 
+#include "app/cli/BindingsCommand.h"
 #include "app/cli/CheckCommand.h"
 #include "app/cli/LineOptions.h"
 #include "app/cli/PublishCommand.h"
@@ -23,6 +24,10 @@ QList<CommandInfo> allCommands()
                          LineOptions::addCaptureTo(parser);
                      },
                      [] { return std::unique_ptr<Command>(new RegisterCommand); }});
+    commands.append({QStringLiteral("bindings"),
+                     QStringLiteral("register, list every binding of the extension; --remove CONTACT, --remove-others"),
+                     [](QCommandLineParser &parser) { BindingsCommand::addOptions(parser); },
+                     [] { return std::unique_ptr<Command>(new BindingsCommand); }});
     commands.append({QStringLiteral("check"),
                      QStringLiteral("check a server without registering: DNS, then OPTIONS over UDP, TCP and TLS"),
                      [](QCommandLineParser &parser) { CheckCommand::addOptions(parser); },

@@ -9,11 +9,12 @@
 namespace Core {
 namespace {
 
-std::atomic_int g_received{0};  // the first signal's number, 0 while none came
+std::atomic_int g_received{0}; // the first signal's number, 0 while none came
 std::atomic_bool g_reported{false};
 
 constexpr int kSignals[] = {
-    SIGINT, SIGTERM,
+    SIGINT,
+    SIGTERM,
 #ifdef SIGHUP
     SIGHUP,
 #endif
@@ -29,8 +30,7 @@ extern "C" void onExitSignal(int signalNumber)
 
 } // namespace
 
-ExitSignals::ExitSignals(QObject *parent)
-    : QObject(parent)
+ExitSignals::ExitSignals(QObject *parent) : QObject(parent)
 {
     g_received.store(0);
     g_reported.store(false);

@@ -59,6 +59,58 @@ void RegistrationAgent::forget(const QString &lineId)
         m_sessions.erase(it);
 }
 
+BindingSession *RegistrationAgent::newBindingSession(const QString &lineId, RegistrationSession **registration)
+{
+    const auto it = m_sessions.find(lineId);
+    if (it == m_sessions.end() || !it->second->isRegistered()) {
+        BindingsEvent event;
+        event.lineId = lineId;
+        event.diagnosis = QStringLiteral("The line is not registered; its bindings are listed once it is.");
+        event.timestamp = QDateTime::currentDateTimeUtc();
+        m_channel->deliver([event](SipEngine &engine) { engine.onBindingsReport(event); });
+        return nullptr;
+    }
+    *registration = it->second.get();
+    auto session = std::make_unique<BindingSession>(
+        m_engine, it->second->line(), it->second->ownContact(), [this](const BindingsEvent &event) {
+            m_channel->deliver([event](SipEngine &engine) { engine.onBindingsReport(event); });
+            reapBindingSessions();
+        });
+    m_bindingSessions.push_back(std::move(session));
+    return m_bindingSessions.back().get();
+}
+
+void RegistrationAgent::queryBindings(const QString &lineId)
+{
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
+    RegistrationSession *registration = nullptr;
+    if (BindingSession *session = newBindingSession(lineId, &registration))
+        session->query(registration->request().registrarUri);
+}
+
+void RegistrationAgent::removeBindings(const QString &lineId, const QStringList &contacts)
+{
+    OFFHOOK_ON_ENGINE_THREAD(m_engine);
+    RegistrationSession *registration = nullptr;
+    if (BindingSession *session = newBindingSession(lineId, &registration))
+        session->remove(registration->request().registrarUri, contacts);
+}
+
+void RegistrationAgent::reapBindingSessions()
+{
+    if (m_reapScheduled)
+        return;
+    m_reapScheduled = true;
+    // Not now: the finished session is inside its own callback.
+    m_engine.post([weak = weak_from_this()] {
+        const std::shared_ptr<RegistrationAgent> self = weak.lock();
+        if (!self)
+            return;
+        self->m_reapScheduled = false;
+        std::erase_if(self->m_bindingSessions, [](const auto &session) { return session->isFinished(); });
+    });
+}
+
 void RegistrationAgent::detach()
 {
     m_channel->detach();
@@ -81,6 +133,7 @@ bool RegistrationAgent::isClosing() const
 
 void RegistrationAgent::releaseBeforeStackShutdown()
 {
+    m_bindingSessions.clear();
     m_sessions.clear(); // destroys every handle: Sofia must not un-REGISTER again what did not answer
 }
 

@@ -4,11 +4,13 @@
 
 #include "sipcore/RegistrationState.h"
 #include "sipcore/internal/Agent.h"
+#include "sipcore/internal/BindingSession.h"
 #include "sipcore/internal/LineContext.h"
 #include "sipcore/internal/RegistrationSession.h"
 #include "sipcore/internal/ReportChannel.h"
 
 #include <map>
+#include <vector>
 #include <memory>
 
 namespace Sip {
@@ -23,7 +25,7 @@ class EngineThread;
 /// RegistrationSession per line, opens the SIP stack for the first attempt, and un-REGISTERs every line
 /// when the engine shuts down. Reports go to the façade through its ReportChannel. Engine thread only,
 /// except the constructor.
-class RegistrationAgent : public Agent
+class RegistrationAgent : public Agent, public std::enable_shared_from_this<RegistrationAgent>
 {
 public:
     using Channel = ReportChannel<SipEngine>;
@@ -37,6 +39,10 @@ public:
     void stop(const QString &lineId);                      ///< un-REGISTER, or drop the attempt
     void abort(const QString &lineId, const QString &why); ///< The deadline passed: drop the handle
     void forget(const QString &lineId); ///< The line was removed: drop its session unless its un-REGISTER is out
+    /// Lists every binding of the line's extension (a REGISTER without Contact).
+    void queryBindings(const QString &lineId);
+    /// Removes these bindings of the line's extension (Expires: 0), then reports the registrar's list.
+    void removeBindings(const QString &lineId, const QStringList &contacts);
     void detach();                      ///< The façade is gone
 
     void shutdown() override;
@@ -46,10 +52,15 @@ public:
 private:
     RegistrationSession *session(const QString &lineId);
     void report(const QString &lineId, quint64 attempt, const RegistrationEvent &event);
+    /// A binding request for a registered line; null (and the failure reported) when the line is not.
+    BindingSession *newBindingSession(const QString &lineId, RegistrationSession **registration);
+    void reapBindingSessions();
 
     EngineThread &m_engine;
     std::shared_ptr<Channel> m_channel;
     std::map<QString, std::unique_ptr<RegistrationSession>> m_sessions;
+    std::vector<std::unique_ptr<BindingSession>> m_bindingSessions;
+    bool m_reapScheduled = false;
 };
 
 } // namespace Sip::Internal

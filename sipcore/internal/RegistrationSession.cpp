@@ -72,6 +72,11 @@ void RegistrationSession::abort(const QString &why)
     m_registered = false;
 }
 
+QByteArray RegistrationSession::ownContact() const
+{
+    return engine().lastSentContact(sipCallId());
+}
+
 bool RegistrationSession::isBusy() const
 {
     return hasHandle() && m_unregistering;
@@ -144,7 +149,7 @@ void RegistrationSession::onRegistered(const NuaEvent &event)
     int expires = m_request.expires.toInt();
     if (event.sip && event.sip->sip_expires)
         expires = static_cast<int>(event.sip->sip_expires->ex_delta);
-    const QByteArray ourContact = engine().lastSentContact(sipCallId());
+    const QByteArray ourContact = ownContact();
     const RegistrationBindings bindings = RegistrationBindings::read(event.sip, ourContact, expires);
     const RegistrationBinding *own = bindings.own();
     const QString aor = QString::fromUtf8(m_line.addressOfRecord);

@@ -39,6 +39,9 @@ public:
     void abort(const QString &why); ///< Drop the handle now (deadline passed); reports nothing
     bool isRegistered() const { return m_registered; }
     bool isBusy() const;          ///< An un-REGISTER is pending
+    const RegistrationRequest &request() const { return m_request; }
+    /// The Contact our last REGISTER carried (empty before the first).
+    QByteArray ownContact() const;
 
     void onNuaEvent(const NuaEvent &event) override;
 

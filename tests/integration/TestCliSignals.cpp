@@ -101,8 +101,8 @@ void TestCliSignals::registerUnregistersOnSignal_data()
 void TestCliSignals::registerUnregistersOnSignal()
 {
     QFETCH(int, signalNumber);
-    std::unique_ptr<Cli> cli = startCli({QStringLiteral("register"), QStringLiteral("--hold"), QStringLiteral("120")},
-                                        QStringLiteral("1003"));
+    std::unique_ptr<Cli> cli =
+        startCli({QStringLiteral("register"), QStringLiteral("--hold"), QStringLiteral("120")}, QStringLiteral("1003"));
     QVERIFY2(cli->waitFor(QStringLiteral("REGISTER succeeded"), 20000), qPrintable(cli->output));
     QVERIFY2(!m_kamailio.bindings(QStringLiteral("1003")).isEmpty(), "Kamailio holds no binding while registered");
     send(*cli, signalNumber);
@@ -126,10 +126,9 @@ void TestCliSignals::callHangsUpAndUnregistersOnSignal()
         {QStringLiteral("answer"), QStringLiteral("--play"), tone, QStringLiteral("--wait"), QStringLiteral("30")},
         QStringLiteral("1002"));
     QVERIFY2(callee->waitFor(QStringLiteral("WAITING for a call"), 20000), qPrintable(callee->output));
-    std::unique_ptr<Cli> caller =
-        startCli({QStringLiteral("call"), QStringLiteral("1002"), QStringLiteral("--play"), tone,
-                  QStringLiteral("--duration"), QStringLiteral("120")},
-                 QStringLiteral("1001"));
+    std::unique_ptr<Cli> caller = startCli({QStringLiteral("call"), QStringLiteral("1002"), QStringLiteral("--play"),
+                                            tone, QStringLiteral("--duration"), QStringLiteral("120")},
+                                           QStringLiteral("1001"));
     QVERIFY2(caller->waitFor(QStringLiteral("Call connected"), 20000), qPrintable(caller->output));
     send(*caller, signalNumber);
     // The caller hangs up (BYE) and un-REGISTERs; the callee hears the BYE and ends as a remote hang-up.
@@ -149,7 +148,8 @@ void TestCliSignals::answerWaitingUnregistersOnSignal()
     QVERIFY2(callee->waitFor(QStringLiteral("WAITING for a call"), 20000), qPrintable(callee->output));
     send(*callee, SIGTERM);
     QCOMPARE(callee->finish(15000), 1); // no call came: not a success
-    QVERIFY2(callee->lastLine().startsWith(QLatin1String("FAILED 0 Interrupted: SIGTERM")), qPrintable(callee->lastLine()));
+    QVERIFY2(callee->lastLine().startsWith(QLatin1String("FAILED 0 Interrupted: SIGTERM")),
+             qPrintable(callee->lastLine()));
     QVERIFY2(waitNoBinding(QStringLiteral("1004")), qPrintable(m_kamailio.bindings(QStringLiteral("1004")).join(u' ')));
 }
 
@@ -157,8 +157,8 @@ void TestCliSignals::secondSignalExitsAtOnce()
 {
     // Against an address where nothing answers the un-REGISTER could take seconds; the second signal
     // does not wait for it.
-    std::unique_ptr<Cli> cli = startCli({QStringLiteral("register"), QStringLiteral("--hold"), QStringLiteral("120")},
-                                        QStringLiteral("1005"));
+    std::unique_ptr<Cli> cli =
+        startCli({QStringLiteral("register"), QStringLiteral("--hold"), QStringLiteral("120")}, QStringLiteral("1005"));
     QVERIFY2(cli->waitFor(QStringLiteral("REGISTER succeeded"), 20000), qPrintable(cli->output));
     send(*cli, SIGTERM);
     send(*cli, SIGTERM);
@@ -192,13 +192,13 @@ void TestCliSignals::restartAfterKillReplacesTheBinding()
 void TestCliSignals::anotherInstanceKeepsItsOwnBinding()
 {
     // Two phones on one extension (another --instance): both bindings stay, each reads back its own.
-    std::unique_ptr<Cli> deskPhone =
-        startCli({QStringLiteral("register"), QStringLiteral("--hold"), QStringLiteral("120"), QStringLiteral("--expires"),
-                  QStringLiteral("120"), QStringLiteral("--instance"), QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e")},
-                 QStringLiteral("1004"));
+    std::unique_ptr<Cli> deskPhone = startCli(
+        {QStringLiteral("register"), QStringLiteral("--hold"), QStringLiteral("120"), QStringLiteral("--expires"),
+         QStringLiteral("120"), QStringLiteral("--instance"), QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e")},
+        QStringLiteral("1004"));
     QVERIFY2(deskPhone->waitFor(QStringLiteral("REGISTER succeeded"), 20000), qPrintable(deskPhone->output));
-    std::unique_ptr<Cli> softphone =
-        startCli({QStringLiteral("register"), QStringLiteral("--expires"), QStringLiteral("300")}, QStringLiteral("1004"));
+    std::unique_ptr<Cli> softphone = startCli(
+        {QStringLiteral("register"), QStringLiteral("--expires"), QStringLiteral("300")}, QStringLiteral("1004"));
     QCOMPARE(softphone->finish(20000), 0);
     QVERIFY2(softphone->output.contains(QLatin1String("has 2 bindings")), qPrintable(softphone->output.right(3000)));
     QVERIFY2(softphone->lastLine().endsWith(QLatin1String(" expires=300")), qPrintable(softphone->lastLine()));
