@@ -139,6 +139,15 @@ LineDialog::LineDialog(const Sip::LineConfig &line, QWidget *parent)
     resize(520, sizeHint().height());
 }
 
+void LineDialog::addSection(QWidget *section)
+{
+    auto *layout = qobject_cast<QVBoxLayout *>(this->layout());
+    section->setParent(this);
+    // Above the problems, the stretch and the buttons.
+    layout->insertWidget(layout->indexOf(m_problems), section);
+    resize(width(), sizeHint().height());
+}
+
 Sip::LineConfig LineDialog::line() const
 {
     Sip::LineConfig line = m_original;

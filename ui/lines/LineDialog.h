@@ -27,6 +27,8 @@ public:
     /// The output devices the line can be routed to (names as the audio backend lists them). The line's
     /// current choice stays selectable, marked as not connected, when it is not among them.
     void setAudioOutputDevices(const QStringList &names);
+    /// Adds a section below the line's settings (e.g. its registered devices), owned by the dialog.
+    void addSection(QWidget *section);
     /// Problems with the fields as typed, empty when the line can be saved.
     QStringList problems() const;
 

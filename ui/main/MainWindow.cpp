@@ -11,6 +11,7 @@
 #include "ui/calls/CallPanel.h"
 #include "ui/contacts/ContactsPanel.h"
 #include "ui/calls/DialPad.h"
+#include "ui/lines/BindingsPanel.h"
 #include "ui/lines/LineDialog.h"
 #include "ui/lines/LineItemDelegate.h"
 #include "ui/lines/LineListModel.h"
@@ -434,6 +435,8 @@ void MainWindow::editLine(const QString &lineId)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_audioOutputLister)
         dialog->setAudioOutputDevices(m_audioOutputLister());
+    if (m_engine)
+        dialog->addSection(new BindingsPanel(m_engine, id));
     connect(dialog, &LineDialog::accepted, this, [this, dialog] { Q_EMIT lineEdited(dialog->line()); });
     connect(dialog, &LineDialog::startOverRequested, this, [this, id] { startOver(id); });
     dialog->open();
