@@ -159,11 +159,18 @@ void RegistrationSession::onRegistered(const NuaEvent &event)
         for (const RegistrationBinding &binding : bindings.bindings)
             listed << binding.contact;
         const QString diagnosis =
-            QStringLiteral("The server answered %1 %2 but its list of bindings for %3 does not include this phone "
-                           "(sent %4; listed %5), so calls would not reach Offhook. The server may rewrite "
-                           "Contacts or keep only another device's binding.")
-                .arg(event.status)
-                .arg(phraseOf(event), aor, QString::fromUtf8(ourContact), listed.join(QStringLiteral(", ")));
+            refresh
+                // Ours was there at the last answer: another device registered since and took its place.
+                ? QStringLiteral("Another device registered on %1 (%2) and the server replaced this phone's "
+                                 "registration with it: it keeps one binding per extension, so calls now ring "
+                                 "there. Unregister the other device, or ask the provider for more registrations "
+                                 "on this extension.")
+                      .arg(aor, listed.join(QStringLiteral(", ")))
+                : QStringLiteral("The server answered %1 %2 but its list of bindings for %3 does not include this "
+                                 "phone (sent %4; listed %5), so calls would not reach Offhook. The server may "
+                                 "rewrite Contacts or keep only another device's binding.")
+                      .arg(event.status)
+                      .arg(phraseOf(event), aor, QString::fromUtf8(ourContact), listed.join(QStringLiteral(", ")));
         fail(event, RegistrationState::Rejected, FailureKind::Rejected, diagnosis);
         return;
     }
@@ -188,6 +195,13 @@ void RegistrationSession::onRegistered(const NuaEvent &event)
     registered.diagnosis = QStringLiteral("Registered; the server keeps this binding for %1 s and Offhook "
                                           "refreshes it before then.")
                                .arg(expires);
+    if (const qsizetype others = bindings.bindings.size() - (own ? 1 : 0); others > 0)
+        registered.diagnosis +=
+            others == 1 ? QStringLiteral(" Another device is registered on this extension too: calls may ring there "
+                                         "as well, or there instead of here.")
+                        : QStringLiteral(" %1 other devices are registered on this extension too: calls may ring "
+                                         "there as well, or there instead of here.")
+                              .arg(others);
     m_report(m_request.attempt, registered);
 }
 

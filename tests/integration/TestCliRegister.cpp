@@ -54,6 +54,7 @@ private Q_SLOTS:
     void holdRefreshes();
     void sippFailures_data();
     void sippFailures();
+    void replacedByAnotherDeviceIsSaid();
     void noAnswerTimesOutInBoundedTime();
     void nothingListeningIsANetworkFailure();
     void pcapngMasksCredentials();
@@ -117,7 +118,8 @@ TestCliRegister::Result TestCliRegister::run(const QStringList &arguments, const
     }
     result.elapsedMs = timer.elapsed();
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.output = QString::fromUtf8(process.readAllStandardOutput()) + QString::fromUtf8(process.readAllStandardError());
+    result.output =
+        QString::fromUtf8(process.readAllStandardOutput()) + QString::fromUtf8(process.readAllStandardError());
     const QStringList all = result.output.trimmed().split(QLatin1Char('\n'));
     result.lastLine = all.isEmpty() ? QString() : all.constLast();
     return result;
@@ -130,10 +132,10 @@ int TestCliRegister::count(const QString &output, const QString &pattern)
 
 void TestCliRegister::registersAndUnregisters()
 {
-    const Result result = run({QStringLiteral("register"), QStringLiteral("--server"), m_kamailio.address(),
-                               QStringLiteral("--extension"), QStringLiteral("1001"), QStringLiteral("--expires"),
-                               QStringLiteral("120")},
-                              m_kamailio.password(QStringLiteral("1001")));
+    const Result result =
+        run({QStringLiteral("register"), QStringLiteral("--server"), m_kamailio.address(),
+             QStringLiteral("--extension"), QStringLiteral("1001"), QStringLiteral("--expires"), QStringLiteral("120")},
+            m_kamailio.password(QStringLiteral("1001")));
     QVERIFY2(result.exitCode == 0, qPrintable(result.output));
     QCOMPARE(result.lastLine, QStringLiteral("REGISTERED sip:1001@127.0.0.1 expires=120"));
     // REGISTER, 401, REGISTER with digest, 200; then the un-REGISTER and its 200.
@@ -197,13 +199,13 @@ void TestCliRegister::usageErrors_data()
                                               QStringLiteral("1")}
                                << "required";
     QTest::newRow("password on command line")
-        << QStringList{QStringLiteral("register"), QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
-                       QStringLiteral("--extension"), QStringLiteral("1"), QStringLiteral("--password"),
+        << QStringList{QStringLiteral("register"),    QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--extension"), QStringLiteral("1"),        QStringLiteral("--password"),
                        QStringLiteral("secret")}
         << "not taken on the command line";
-    QTest::newRow("bad transport") << QStringList{QStringLiteral("register"), QStringLiteral("--server"),
+    QTest::newRow("bad transport") << QStringList{QStringLiteral("register"),  QStringLiteral("--server"),
                                                   QStringLiteral("127.0.0.1"), QStringLiteral("--extension"),
-                                                  QStringLiteral("1"), QStringLiteral("--transport"),
+                                                  QStringLiteral("1"),         QStringLiteral("--transport"),
                                                   QStringLiteral("smoke")}
                                    << "udp, tcp or tls";
     QTest::newRow("bad server") << QStringList{QStringLiteral("register"), QStringLiteral("--server"),
@@ -215,8 +217,9 @@ void TestCliRegister::usageErrors_data()
                                                      QStringLiteral("1@pbx")}
                                       << "left of the @";
     QTest::newRow("bad expires") << QStringList{QStringLiteral("register"), QStringLiteral("--server"),
-                                                QStringLiteral("pbx"), QStringLiteral("--extension"),
-                                                QStringLiteral("1"), QStringLiteral("--expires"), QStringLiteral("-5")}
+                                                QStringLiteral("pbx"),      QStringLiteral("--extension"),
+                                                QStringLiteral("1"),        QStringLiteral("--expires"),
+                                                QStringLiteral("-5")}
                                  << "seconds";
     QTest::newRow("no-mask without pcapng")
         << QStringList{QStringLiteral("register"),    QStringLiteral("--server"), QStringLiteral("pbx"),
@@ -274,10 +277,10 @@ void TestCliRegister::sippFailures()
     QFETCH(int, registers);
     Test::SippProcess sipp;
     QVERIFY2(sipp.startServer(scenario), qPrintable(sipp.errorText()));
-    const Result result = run({QStringLiteral("register"), QStringLiteral("--server"), sipp.address(),
-                               QStringLiteral("--extension"), QStringLiteral("1001"), QStringLiteral("--timeout"),
-                               QStringLiteral("10")},
-                              QStringLiteral("secret"));
+    const Result result =
+        run({QStringLiteral("register"), QStringLiteral("--server"), sipp.address(), QStringLiteral("--extension"),
+             QStringLiteral("1001"), QStringLiteral("--timeout"), QStringLiteral("10")},
+            QStringLiteral("secret"));
     sipp.stop();
     QVERIFY2(result.exitCode == exitCode, qPrintable(result.output));
     QVERIFY2(QRegularExpression(lastLinePattern).match(result.lastLine).hasMatch(), qPrintable(result.lastLine));
@@ -292,14 +295,35 @@ void TestCliRegister::sippFailures()
     QVERIFY(!result.output.mid(firstSend, firstEnd - firstSend).contains(QLatin1String("Authorization:")));
 }
 
+void TestCliRegister::replacedByAnotherDeviceIsSaid()
+{
+    // A registrar that keeps one binding per extension: at the refresh another device's binding has
+    // replaced ours, which is a failure with the reason, not a silent "registered".
+    Test::SippProcess sipp;
+    QVERIFY2(sipp.startServer(QStringLiteral("uas_200_then_replaced.xml")), qPrintable(sipp.errorText()));
+    const Result result =
+        run({QStringLiteral("register"), QStringLiteral("--server"), sipp.address(), QStringLiteral("--extension"),
+             QStringLiteral("1001"), QStringLiteral("--hold"), QStringLiteral("30")},
+            QStringLiteral("secret"), {}, 40000);
+    sipp.stop();
+    QVERIFY2(result.output.contains(QLatin1String("REGISTER succeeded for sip:1001@")), qPrintable(result.output));
+    QVERIFY2(result.exitCode == 4, qPrintable(result.output.right(3000)));
+    QVERIFY2(QRegularExpression(QStringLiteral("^FAILED 200 .*replaced this phone's registration"))
+                 .match(result.lastLine)
+                 .hasMatch(),
+             qPrintable(result.lastLine));
+    QVERIFY2(result.elapsedMs < 20000,
+             qPrintable(QString::number(result.elapsedMs))); // at the refresh, not at --hold's end
+}
+
 void TestCliRegister::noAnswerTimesOutInBoundedTime()
 {
     Test::SippProcess sipp;
     QVERIFY2(sipp.startServer(QStringLiteral("uas_no_answer.xml")), qPrintable(sipp.errorText()));
-    const Result result = run({QStringLiteral("register"), QStringLiteral("--server"), sipp.address(),
-                               QStringLiteral("--extension"), QStringLiteral("1001"), QStringLiteral("--timeout"),
-                               QStringLiteral("4")},
-                              QStringLiteral("secret"));
+    const Result result =
+        run({QStringLiteral("register"), QStringLiteral("--server"), sipp.address(), QStringLiteral("--extension"),
+             QStringLiteral("1001"), QStringLiteral("--timeout"), QStringLiteral("4")},
+            QStringLiteral("secret"));
     sipp.stop();
     QCOMPARE(result.exitCode, 5);
     QVERIFY2(result.lastLine.startsWith(QLatin1String("FAILED 408 ")), qPrintable(result.lastLine));

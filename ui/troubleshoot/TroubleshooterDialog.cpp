@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "ui/troubleshoot/TroubleshooterDialog.h"
 
+#include "ui/lines/BindingsPanel.h"
 #include "sipcore/Diagnosis.h"
 #include "sipcore/SipAddress.h"
 #include "sipcore/SipEngine.h"
@@ -105,6 +106,11 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     left->addWidget(diagnosisBox);
     // The steps of the attempt come first: room for five of them without scrolling.
     left->setSizes({400, 260});
+    // Other devices on the extension explain calls that ring elsewhere (or not here).
+    if (m_engine) {
+        left->addWidget(new BindingsPanel(m_engine, m_line.id, left));
+        left->setSizes({400, 260, 160});
+    }
 
     auto *ladderBox = new QGroupBox(tr("Ladder diagram"), this);
     auto *ladderScroll = new QScrollArea(ladderBox);
