@@ -42,8 +42,7 @@ bool BindingsCommand::start(const QCommandLineParser &parser, QString *error, bo
     *usageError = false;
     if (!startEngine(false, error))
         return false;
-    m_deadline.start(m_options.timeoutSeconds * 1000);
-    m_engine->addLine(m_options.line);
+    registerLine(m_options.timeoutSeconds * 1000);
     return true;
 }
 

@@ -201,8 +201,7 @@ bool CallCommand::start(const QCommandLineParser &parser, QString *error, bool *
             m_calls->hangUp(m_callId);
         }
     });
-    m_deadline.start(m_options.timeoutSeconds * 1000);
-    m_engine->addLine(m_options.line);
+    registerLine(m_options.timeoutSeconds * 1000);
     return true;
 }
 

@@ -59,6 +59,12 @@ bool LineCommand::startEngine(bool retryFailedRegistrations, QString *error)
     return true;
 }
 
+void LineCommand::registerLine(int deadlineMs)
+{
+    m_deadline.start(deadlineMs);
+    m_engine->addLine(m_options.line);
+}
+
 void LineCommand::onExitSignal(int signalNumber)
 {
     if (!m_resultLine.isEmpty()) {

@@ -35,6 +35,8 @@ protected:
     bool readLineOptions(const QCommandLineParser &parser, QString *error);
     /// Opens --log and starts the engine (one registration attempt unless retries are wanted).
     bool startEngine(bool retryFailedRegistrations, QString *error);
+    /// Adds the line to the engine (it registers at once) and starts the deadline for the first result.
+    void registerLine(int deadlineMs);
     /// Ends the command once: the result line is printed after the engine has shut down.
     void finish(const QString &resultLine, int exitCode);
     /// Stops the command's own timers when it finishes.

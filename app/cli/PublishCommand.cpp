@@ -55,8 +55,7 @@ bool PublishCommand::start(const QCommandLineParser &parser, QString *error, boo
         return false;
     m_presence->setOwnStatus(m_options.line.id, m_status, m_note);
     // Bounds registration plus the PUBLISH with its challenge.
-    m_deadline.start(m_options.timeoutSeconds * 1000 * 2);
-    m_engine->addLine(m_options.line);
+    registerLine(m_options.timeoutSeconds * 1000 * 2);
     return true;
 }
 

@@ -80,8 +80,7 @@ bool WatchCommand::start(const QCommandLineParser &parser, QString *error, bool 
         contact.busyLamp = m_package == Sip::EventPackage::Dialog;
         m_presence->watch(contact);
     }
-    m_deadline.start(m_options.timeoutSeconds * 1000);
-    m_engine->addLine(m_options.line);
+    registerLine(m_options.timeoutSeconds * 1000);
     return true;
 }
 
