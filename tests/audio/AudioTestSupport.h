@@ -22,6 +22,12 @@ bool writeWav(const QString &path, const std::vector<float> &samples, int sample
 /// Reads a WAV as mono floats (channels averaged); empty on failure. sampleRateHz receives the file's rate.
 std::vector<float> readWav(const QString &path, int *sampleRateHz = nullptr);
 
+/// Seconds of mono 16-bit audio a WAV being written at sampleRateHz holds so far, from its size on disk
+/// (libsndfile writes the samples through; the header's lengths are only right once it is closed).
+double wavSecondsWritten(const QString &path, int sampleRateHz);
+/// The samples a mono 16-bit WAV that is still being written holds so far; sampleRateHz receives its rate.
+std::vector<float> readWavWritten(const QString &path, int *sampleRateHz = nullptr);
+
 /// samples[from, from + count) clamped to the vector.
 std::vector<float> slice(const std::vector<float> &samples, std::size_t from, std::size_t count);
 
