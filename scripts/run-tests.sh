@@ -92,11 +92,21 @@ sanitizer_environment()
     export TSAN_OPTIONS="suppressions=$supp/tsan.supp:second_deadlock_stack=1:history_size=4"
 }
 
+# The sanitizer builds use clang at -O1 -g1: two and a half times faster to compile than GCC at -O2 -g, with
+# the line numbers the reports need. Warnings are the GCC build's business; here they do not stop the build.
+sanitizer_build()
+{
+    local dir="$1"
+    shift
+    CXX="${OFFHOOK_SANITIZER_CXX:-clang++-14}" OFFHOOK_BUILD_DIR="$dir" OFFHOOK_WERROR=OFF \
+        "$source_dir/scripts/build.sh" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DOFFHOOK_BUILD_GUI=OFF \
+        -DOFFHOOK_BUILD_BENCH=OFF "$@"
+}
+
 asan_stage()
 {
     local dir="$build_dir-asan"
-    OFFHOOK_BUILD_DIR="$dir" "$source_dir/scripts/build.sh" -DOFFHOOK_SANITIZE=ON -DOFFHOOK_BUILD_GUI=OFF \
-        -DOFFHOOK_BUILD_BENCH=OFF || return 1
+    sanitizer_build "$dir" -DOFFHOOK_SANITIZE=ON || return 1
     (sanitizer_environment && run_ctest "$dir" "${ctest_args[@]}")
 }
 
@@ -104,8 +114,7 @@ tsan_stage()
 {
     local dir="$build_dir-tsan" tests
     read -ra tests <<< "$tsan_tests"
-    OFFHOOK_BUILD_DIR="$dir" OFFHOOK_BUILD_TARGETS="${tests[*]} offhook-cli" "$source_dir/scripts/build.sh" \
-        -DOFFHOOK_TSAN=ON -DOFFHOOK_BUILD_GUI=OFF -DOFFHOOK_BUILD_BENCH=OFF || return 1
+    OFFHOOK_BUILD_TARGETS="${tests[*]}" sanitizer_build "$dir" -DOFFHOOK_TSAN=ON || return 1
     local pattern
     pattern="^($(tr ' ' '|' <<< "${tests[*]}"))\$"
     (sanitizer_environment && run_ctest "$dir" -R "$pattern" "${ctest_args[@]}")
