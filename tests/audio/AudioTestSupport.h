@@ -2,7 +2,11 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #pragma once
 
+#include <QList>
+#include <QObject>
 #include <QString>
+#include <QVariant>
+#include <type_traits>
 #include <vector>
 
 namespace AudioTest {
@@ -30,5 +34,22 @@ std::vector<float> readWavWritten(const QString &path, int *sampleRateHz = nullp
 
 /// samples[from, from + count) clamped to the vector.
 std::vector<float> slice(const std::vector<float> &samples, std::size_t from, std::size_t count);
+
+/// Records a signal that is emitted on another thread (MediaSession's come from its media thread) in the
+/// thread that made the spy, through a queued connection. QSignalSpy records in the emitting thread, a data
+/// race with the test reading it. Read it like a QSignalSpy: count(), first(), at(), iteration; the events
+/// arrive while the event loop runs (QTRY_COMPARE, QTest::qWait).
+class QueuedSpy : public QObject, public QList<QList<QVariant>>
+{
+public:
+    template <typename Sender, typename... Args>
+    QueuedSpy(const Sender *sender, void (Sender::*signal)(Args...))
+    {
+        connect(
+            sender, signal, this,
+            [this](Args... arguments) { append(QList<QVariant>{QVariant::fromValue(std::decay_t<Args>(arguments))...}); },
+            Qt::QueuedConnection);
+    }
+};
 
 } // namespace AudioTest
