@@ -50,7 +50,7 @@ QString uriText(const url_t *url)
         return {};
     su_home_t home[1] = {SU_HOME_INIT(home)};
     char *text = url_as_string(home, url);
-    QString result = QString::fromUtf8(text ? text : "");
+    const QString result = QString::fromUtf8(text ? text : "");
     su_home_deinit(home);
     return result;
 }

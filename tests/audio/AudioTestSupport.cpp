@@ -86,7 +86,8 @@ constexpr qint64 kWavHeaderBytes = 44; // RIFF, fmt and data chunk heads of a 16
 double wavSecondsWritten(const QString &path, int sampleRateHz)
 {
     const qint64 dataBytes = QFileInfo(path).size() - kWavHeaderBytes;
-    return dataBytes <= 0 ? 0.0 : static_cast<double>(dataBytes / 2) / sampleRateHz;
+    const qint64 frames = std::max<qint64>(0, dataBytes) / 2; // whole 16-bit samples only
+    return static_cast<double>(frames) / sampleRateHz;
 }
 
 std::vector<float> readWavWritten(const QString &path, int *sampleRateHz)

@@ -388,7 +388,7 @@ QString KamailioServer::logText() const
 
 QString KamailioServer::stderrText() const
 {
-    QString log = isRunning() ? logText() : m_lastLog;
+    const QString log = isRunning() ? logText() : m_lastLog;
     if (m_error.isEmpty())
         return log;
     // The reason first; then the end of the log, where Kamailio says what went wrong.
@@ -415,7 +415,7 @@ QString KamailioServer::kamcmd(const QStringList &arguments, bool *ok) const
         process.waitForFinished(1000);
         return QStringLiteral("error: kamcmd timed out");
     }
-    QString output = QString::fromUtf8(process.readAll());
+    const QString output = QString::fromUtf8(process.readAll());
     // kamcmd exits 0 even when Kamailio answers with an error.
     if (ok)
         *ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0 &&
