@@ -18,9 +18,10 @@ set -euo pipefail
 source_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${OFFHOOK_BUILD_DIR:-$source_dir/build}"
 test_jobs="${OFFHOOK_TEST_JOBS:-2}"
-# The threaded code under TSan: the log store, the ring buffer, the engine thread with registrations and
-# presence, the media sessions and their device clocks.
-tsan_tests="${OFFHOOK_TSAN_TESTS:-TestSipLog TestSpscRingBuffer TestRegistration TestPresence TestMediaSession TestMediaSessionDevices TestFileBackend TestLoopbackBackend}"
+# The threaded code under TSan: the log store, the ring buffer, the media sessions and their device clocks.
+# Not the engine tests (TestRegistration, TestPresence): clang 14's TSan runtime aborts ("CHECK failed:
+# tsan_rtl.cpp:234") in the child when QProcess starts Kamailio through clone().
+tsan_tests="${OFFHOOK_TSAN_TESTS:-TestSipLog TestSpscRingBuffer TestMediaSession TestMediaSessionDevices TestFileBackend TestLoopbackBackend}"
 
 format_check=0
 sanitize=()
