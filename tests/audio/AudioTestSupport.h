@@ -42,12 +42,13 @@ std::vector<float> slice(const std::vector<float> &samples, std::size_t from, st
 class QueuedSpy : public QObject, public QList<QList<QVariant>>
 {
 public:
-    template <typename Sender, typename... Args>
-    QueuedSpy(const Sender *sender, void (Sender::*signal)(Args...))
+    template <typename Sender, typename... Args> QueuedSpy(const Sender *sender, void (Sender::*signal)(Args...))
     {
         connect(
             sender, signal, this,
-            [this](Args... arguments) { append(QList<QVariant>{QVariant::fromValue(std::decay_t<Args>(arguments))...}); },
+            [this](Args... arguments) {
+                append(QList<QVariant>{QVariant::fromValue(std::decay_t<Args>(arguments))...});
+            },
             Qt::QueuedConnection);
     }
 };

@@ -90,7 +90,8 @@ bool toneArriving(const QString &path, double frequencyHz)
     const auto window = static_cast<std::size_t>(rate / 5);
     if (rate <= 0 || written.size() < window)
         return false;
-    return AudioTest::toneAmplitude(AudioTest::slice(written, written.size() - window, window), rate, frequencyHz) > 0.1;
+    return AudioTest::toneAmplitude(AudioTest::slice(written, written.size() - window, window), rate, frequencyHz) >
+           0.1;
 }
 
 } // namespace Test

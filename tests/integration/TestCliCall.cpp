@@ -241,11 +241,10 @@ void TestCliCall::peerVanishesMidCall()
                  QStringLiteral("1002"));
     QVERIFY2(callee->waitFor(QStringLiteral("WAITING for a call"), 20000), qPrintable(callee->output));
     const QString callerRecording = m_dir.filePath(QStringLiteral("caller-vanishing.wav"));
-    std::unique_ptr<Cli> caller =
-        startCli({QStringLiteral("call"), QStringLiteral("1002"), QStringLiteral("--play"),
-                  m_dir.filePath(QStringLiteral("ours.wav")), QStringLiteral("--record"), callerRecording,
-                  QStringLiteral("--duration"), QStringLiteral("60")},
-                 QStringLiteral("1001"));
+    std::unique_ptr<Cli> caller = startCli({QStringLiteral("call"), QStringLiteral("1002"), QStringLiteral("--play"),
+                                            m_dir.filePath(QStringLiteral("ours.wav")), QStringLiteral("--record"),
+                                            callerRecording, QStringLiteral("--duration"), QStringLiteral("60")},
+                                           QStringLiteral("1001"));
     QVERIFY2(caller->waitFor(QStringLiteral("Call connected"), 20000), qPrintable(caller->output));
     // The media ran both ways before the peer vanishes: the caller hears the callee's tone.
     QTRY_VERIFY2_WITH_TIMEOUT(Test::toneArriving(callerRecording, kPeerToneHz), qPrintable(caller->read().right(2000)),
