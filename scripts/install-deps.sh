@@ -13,6 +13,8 @@ build_packages=(
     libsofia-sip-ua-dev portaudio19-dev libopus-dev libspeexdsp-dev libwebrtc-audio-processing-dev
     libsrtp2-dev libsndfile1-dev
 )
+# Checks: the pinned formatter, clang-tidy, and clang with its sanitizer runtimes for the ASan/TSan builds.
+check_packages=(clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14)
 # Real peers for the demo and the tests: Kamailio (registrar, presence, routing), sipp, baresip.
 peer_packages=(
     kamailio kamailio-presence-modules kamailio-tls-modules kamailio-utils-modules
@@ -22,7 +24,7 @@ test_packages=(xvfb xauth imagemagick xdotool trayer dbus-x11 tshark file dpkg-d
 
 packages=("${peer_packages[@]}")
 if [[ "${1:-}" != "--runtime-only" ]]; then
-    packages+=("${build_packages[@]}" "${test_packages[@]}")
+    packages+=("${build_packages[@]}" "${check_packages[@]}" "${test_packages[@]}")
 fi
 
 sudo_cmd=()

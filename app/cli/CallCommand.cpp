@@ -39,7 +39,13 @@ CallCommand::CallCommand(Mode mode, QObject *parent) : LineCommand(parent), m_mo
     });
 }
 
-CallCommand::~CallCommand() = default;
+CallCommand::~CallCommand()
+{
+    // The media and the call service refer to the engine, which LineCommand made first: as children they
+    // would be deleted after it (QObject deletes children in the order they were made).
+    delete m_media;
+    delete m_calls;
+}
 
 void CallCommand::addOptions(QCommandLineParser &parser, Mode mode)
 {

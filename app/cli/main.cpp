@@ -49,7 +49,7 @@ int main(int argc, char *argv[])
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2)
         return usage(QStringLiteral("no command given"));
-    const QString name = arguments.at(1);
+    const QString &name = arguments.at(1);
     if (name == QLatin1String("--version") || name == QLatin1String("-v")) {
         printf("offhook-cli %s\n", OFFHOOK_VERSION);
         return 0;

@@ -182,7 +182,7 @@ void LineController::readPassword(const QString &lineId, std::function<void(cons
 {
     const QString key = SecretStore::keyForLine(lineId);
     begin();
-    m_keychain->read(key, [this, key, done](const SecretStore::Result &result) {
+    m_keychain->read(key, [this, key, done = std::move(done)](const SecretStore::Result &result) {
         if (result.ok() || !m_plainFile) {
             done(result.secret, result.ok());
             end();

@@ -9,7 +9,7 @@ namespace App {
 void MemorySecretStore::answer(Callback callback, Result result)
 {
     // Answer from the event loop, like a real keychain, so callers never rely on re-entrancy.
-    QTimer::singleShot(0, this, [callback = std::move(callback), result] {
+    QTimer::singleShot(0, this, [callback = std::move(callback), result = std::move(result)] {
         if (callback)
             callback(result);
     });

@@ -16,7 +16,7 @@ PlainFileSecretStore::PlainFileSecretStore(const QString &filePath, QObject *par
 
 void PlainFileSecretStore::answer(Callback callback, Result result)
 {
-    QTimer::singleShot(0, this, [callback = std::move(callback), result] {
+    QTimer::singleShot(0, this, [callback = std::move(callback), result = std::move(result)] {
         if (callback)
             callback(result);
     });

@@ -24,7 +24,8 @@ int boundSocket(sockaddr_in *address)
     address->sin_family = AF_INET;
     address->sin_port = 0;
     address->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr *>(address), sizeof *address);
+    if (bind(fd, reinterpret_cast<sockaddr *>(address), sizeof *address) != 0)
+        std::perror("bind");
     socklen_t length = sizeof *address;
     getsockname(fd, reinterpret_cast<sockaddr *>(address), &length);
     return fd;

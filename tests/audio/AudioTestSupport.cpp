@@ -4,8 +4,12 @@
 
 #include "audio/devices/SoundFile.h"
 
+#include <QFile>
+#include <QFileInfo>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 
 namespace AudioTest {
@@ -73,6 +77,37 @@ std::vector<float> readWav(const QString &path, int *sampleRateHz)
         mono[i] = sum / static_cast<float>(channels);
     }
     return mono;
+}
+
+namespace {
+constexpr qint64 kWavHeaderBytes = 44; // RIFF, fmt and data chunk heads of a 16-bit PCM WAV
+} // namespace
+
+double wavSecondsWritten(const QString &path, int sampleRateHz)
+{
+    const qint64 dataBytes = QFileInfo(path).size() - kWavHeaderBytes;
+    const qint64 frames = std::max<qint64>(0, dataBytes) / 2; // whole 16-bit samples only
+    return static_cast<double>(frames) / sampleRateHz;
+}
+
+std::vector<float> readWavWritten(const QString &path, int *sampleRateHz)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    if (bytes.size() < kWavHeaderBytes)
+        return {};
+    const auto byte = [&](qsizetype at) { return static_cast<std::uint32_t>(static_cast<std::uint8_t>(bytes[at])); };
+    if (sampleRateHz)
+        *sampleRateHz = static_cast<int>(byte(24) | byte(25) << 8 | byte(26) << 16 | byte(27) << 24);
+    std::vector<float> samples(static_cast<std::size_t>((bytes.size() - kWavHeaderBytes) / 2));
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        const auto at = kWavHeaderBytes + static_cast<qsizetype>(2 * i);
+        const auto value = static_cast<std::int16_t>(byte(at) | byte(at + 1) << 8);
+        samples[i] = static_cast<float>(value) / 32768.0f;
+    }
+    return samples;
 }
 
 std::vector<float> slice(const std::vector<float> &samples, std::size_t from, std::size_t count)

@@ -195,7 +195,7 @@ void TestMediaSession::telephoneEventsArrive()
     auto a = nullSession();
     auto b = nullSession();
     QVERIFY(a && b);
-    QSignalSpy digits(b.get(), &MediaSession::telephoneEventReceived);
+    AudioTest::QueuedSpy digits(b.get(), &MediaSession::telephoneEventReceived);
     QVERIFY(a->start(callConfig(CodecType::Pcmu, 0, b->localRtpPort())));
     QVERIFY(b->start(callConfig(CodecType::Pcmu, 0, a->localRtpPort())));
     QTRY_VERIFY_WITH_TIMEOUT(b->statistics().packetsReceived >= 5, kTimeoutMs);
@@ -220,7 +220,7 @@ void TestMediaSession::unexpectedSourceIsDroppedAndCounted()
     QVERIFY(stranger.bind(SocketAddress::fromString(QStringLiteral("127.0.0.1"), 0)));
     auto b = nullSession();
     QVERIFY(b);
-    QSignalSpy unexpected(b.get(), &MediaSession::unexpectedSourceSeen);
+    AudioTest::QueuedSpy unexpected(b.get(), &MediaSession::unexpectedSourceSeen);
     QVERIFY(b->start(callConfig(CodecType::Pcmu, 0, peer.localAddress().port())));
     for (std::uint16_t i = 0; i < 10; ++i)
         sendRtp(stranger, b->localRtpPort(), 0, i);
@@ -244,7 +244,7 @@ void TestMediaSession::symmetricRtpLatchesOntoSource()
     QVERIFY(stranger.bind(SocketAddress::fromString(QStringLiteral("127.0.0.1"), 0)));
     auto b = nullSession();
     QVERIFY(b);
-    QSignalSpy latched(b.get(), &MediaSession::remoteLatched);
+    AudioTest::QueuedSpy latched(b.get(), &MediaSession::remoteLatched);
     MediaSessionConfig config = callConfig(CodecType::Pcmu, 0, 9); // SDP says port 9; media really comes from elsewhere
     config.symmetricRtp = true;
     QVERIFY(b->start(config));
@@ -268,7 +268,7 @@ void TestMediaSession::silentPeerTimesOut()
     QVERIFY(silent.bind(SocketAddress::fromString(QStringLiteral("127.0.0.1"), 0)));
     auto b = nullSession();
     QVERIFY(b);
-    QSignalSpy timedOut(b.get(), &MediaSession::rtpTimedOut);
+    AudioTest::QueuedSpy timedOut(b.get(), &MediaSession::rtpTimedOut);
     MediaSessionConfig config = callConfig(CodecType::Pcma, 8, silent.localAddress().port());
     config.rtpTimeoutMs = 300;
     QVERIFY(b->start(config));
@@ -307,7 +307,7 @@ void TestMediaSession::remoteAndDeviceChangeMidCall()
     auto a = fileSession(&aDevice);
     auto b = fileSession();
     QVERIFY(a && b);
-    QSignalSpy deviceLost(a.get(), &MediaSession::audioDeviceLost);
+    AudioTest::QueuedSpy deviceLost(a.get(), &MediaSession::audioDeviceLost);
     MediaSessionConfig aConfig = callConfig(CodecType::Pcma, 8, b->localRtpPort());
     aConfig.echoControl = false;
     MediaSessionConfig bConfig = callConfig(CodecType::Pcma, 8, a->localRtpPort());

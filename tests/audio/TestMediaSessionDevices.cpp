@@ -159,9 +159,9 @@ void TestMediaSessionDevices::switchKeepsMediaFlowing()
     auto a = session(std::make_unique<Audio::NullBackend>(QStringList{kHeadset, kSpeaker}));
     auto b = session(std::make_unique<Audio::NullBackend>());
     QVERIFY(a && b);
-    QSignalSpy fellBack(a.get(), &MediaSession::audioDeviceFellBack);
-    QSignalSpy lost(a.get(), &MediaSession::audioDeviceLost);
-    QSignalSpy errors(a.get(), &MediaSession::mediaError);
+    AudioTest::QueuedSpy fellBack(a.get(), &MediaSession::audioDeviceFellBack);
+    AudioTest::QueuedSpy lost(a.get(), &MediaSession::audioDeviceLost);
+    AudioTest::QueuedSpy errors(a.get(), &MediaSession::mediaError);
     MediaSessionConfig config = callConfig(b->localRtpPort());
     config.inputDeviceName = kHeadset;
     config.outputDeviceName = kHeadset;
@@ -223,8 +223,8 @@ void TestMediaSessionDevices::unpluggedDeviceFallsBackAndCallGoesOn()
     auto a = session(std::move(device));
     auto b = session(std::make_unique<Audio::NullBackend>());
     QVERIFY(a && b);
-    QSignalSpy lost(a.get(), &MediaSession::audioDeviceLost);
-    QSignalSpy errors(a.get(), &MediaSession::mediaError);
+    AudioTest::QueuedSpy lost(a.get(), &MediaSession::audioDeviceLost);
+    AudioTest::QueuedSpy errors(a.get(), &MediaSession::mediaError);
     MediaSessionConfig config = callConfig(b->localRtpPort());
     config.inputDeviceName = kHeadset;
     config.outputDeviceName = kHeadset;
@@ -251,8 +251,8 @@ void TestMediaSessionDevices::missingDeviceAtStartFallsBack()
     auto a = session(std::make_unique<Audio::NullBackend>(QStringList{kSpeaker}));
     auto b = session(std::make_unique<Audio::NullBackend>());
     QVERIFY(a && b);
-    QSignalSpy fellBack(a.get(), &MediaSession::audioDeviceFellBack);
-    QSignalSpy errors(a.get(), &MediaSession::mediaError);
+    AudioTest::QueuedSpy fellBack(a.get(), &MediaSession::audioDeviceFellBack);
+    AudioTest::QueuedSpy errors(a.get(), &MediaSession::mediaError);
     MediaSessionConfig config = callConfig(b->localRtpPort());
     config.inputDeviceName = kHeadset; // not plugged in
     config.outputDeviceName = kSpeaker;
@@ -272,8 +272,8 @@ void TestMediaSessionDevices::deviceThatWillNotOpenOnSwitchFallsBack()
     auto a = session(std::make_unique<Audio::FileBackend>());
     auto b = session(std::make_unique<Audio::NullBackend>());
     QVERIFY(a && b);
-    QSignalSpy fellBack(a.get(), &MediaSession::audioDeviceFellBack);
-    QSignalSpy errors(a.get(), &MediaSession::mediaError);
+    AudioTest::QueuedSpy fellBack(a.get(), &MediaSession::audioDeviceFellBack);
+    AudioTest::QueuedSpy errors(a.get(), &MediaSession::mediaError);
     QVERIFY(a->start(callConfig(b->localRtpPort())));
     QVERIFY(b->start(callConfig(a->localRtpPort())));
     QVERIFY(flowsOn(*a, *b, 10));
@@ -293,7 +293,7 @@ void TestMediaSessionDevices::lastDeviceGoneKeepsRtpFlowing()
     auto a = session(std::move(device));
     auto b = session(std::make_unique<Audio::NullBackend>());
     QVERIFY(a && b);
-    QSignalSpy lost(a.get(), &MediaSession::audioDeviceLost);
+    AudioTest::QueuedSpy lost(a.get(), &MediaSession::audioDeviceLost);
     MediaSessionConfig config = callConfig(b->localRtpPort());
     config.outputDeviceName = kHeadset;
     QVERIFY(a->start(config));

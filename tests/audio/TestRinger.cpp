@@ -27,7 +27,7 @@ void TestRinger::ringsTheCadence()
     QVERIFY2(ringer.start(path, 0.5f), qPrintable(ringer.errorString()));
     QVERIFY(ringer.isRinging());
     QCOMPARE(ringer.activeDevice(), path);
-    QTest::qWait(1300);
+    QTRY_VERIFY_WITH_TIMEOUT(AudioTest::wavSecondsWritten(path, Audio::Ringer::kSampleRateHz) >= 1.3, 10000);
     ringer.stop();
     QVERIFY(!ringer.isRinging());
 
@@ -55,13 +55,14 @@ void TestRinger::stopsAndRestarts()
 {
     QTemporaryDir dir;
     Audio::Ringer ringer(std::make_unique<Audio::FileBackend>());
-    QVERIFY(ringer.start(dir.filePath(QStringLiteral("first.wav"))));
-    QTest::qWait(200);
+    const QString first = dir.filePath(QStringLiteral("first.wav"));
+    QVERIFY(ringer.start(first));
+    QTRY_VERIFY_WITH_TIMEOUT(AudioTest::wavSecondsWritten(first, Audio::Ringer::kSampleRateHz) >= 0.2, 10000);
     ringer.stop();
     ringer.stop(); // twice is harmless
     const QString second = dir.filePath(QStringLiteral("second.wav"));
     QVERIFY(ringer.start(second));
-    QTest::qWait(300);
+    QTRY_VERIFY_WITH_TIMEOUT(AudioTest::wavSecondsWritten(second, Audio::Ringer::kSampleRateHz) >= 0.3, 10000);
     ringer.stop();
     int rate = 0;
     const std::vector<float> ring = AudioTest::readWav(second, &rate);
@@ -76,7 +77,7 @@ void TestRinger::ringbackIsOneLongTone()
     Audio::Ringer ringer(std::make_unique<Audio::FileBackend>(), Audio::Ringer::Pattern::Ringback);
     QCOMPARE(Audio::Ringer::cadenceSeconds(ringer.pattern()), 6.0);
     QVERIFY(ringer.start(path));
-    QTest::qWait(1200);
+    QTRY_VERIFY_WITH_TIMEOUT(AudioTest::wavSecondsWritten(path, Audio::Ringer::kSampleRateHz) >= 1.2, 10000);
     ringer.stop();
     int rate = 0;
     const std::vector<float> tone = AudioTest::readWav(path, &rate);

@@ -83,4 +83,15 @@ double toneIn(const QString &path, double frequencyHz)
     return AudioTest::toneAmplitude(AudioTest::slice(all, rate / 2, all.size()), rate, frequencyHz);
 }
 
+bool toneArriving(const QString &path, double frequencyHz)
+{
+    int rate = 0;
+    const std::vector<float> written = AudioTest::readWavWritten(path, &rate);
+    const auto window = static_cast<std::size_t>(rate / 5);
+    if (rate <= 0 || written.size() < window)
+        return false;
+    return AudioTest::toneAmplitude(AudioTest::slice(written, written.size() - window, window), rate, frequencyHz) >
+           0.1;
+}
+
 } // namespace Test

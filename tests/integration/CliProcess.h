@@ -32,5 +32,8 @@ bool writeTone(const QString &path, double frequencyHz, int rateHz, int channels
 /// Amplitude of frequencyHz in a recording, leaving out its first half second (call set-up, jitter buffer);
 /// -1 when the file is unreadable or shorter than a second.
 double toneIn(const QString &path, double frequencyHz);
+/// Whether the last fifth of a second of a recording that is still being written holds frequencyHz
+/// (amplitude above 0.1): the other side's audio is arriving. For QTRY_VERIFY.
+bool toneArriving(const QString &path, double frequencyHz);
 
 } // namespace Test

@@ -20,7 +20,6 @@
 
 #include <memory>
 
-using Sip::CallEvent;
 using Sip::CallState;
 
 class TestCallPeerRequests : public Test::CallTestBase

@@ -240,12 +240,15 @@ void TestCliCall::peerVanishesMidCall()
                   QStringLiteral("--wait"), QStringLiteral("30")},
                  QStringLiteral("1002"));
     QVERIFY2(callee->waitFor(QStringLiteral("WAITING for a call"), 20000), qPrintable(callee->output));
-    std::unique_ptr<Cli> caller =
-        startCli({QStringLiteral("call"), QStringLiteral("1002"), QStringLiteral("--play"),
-                  m_dir.filePath(QStringLiteral("ours.wav")), QStringLiteral("--duration"), QStringLiteral("60")},
-                 QStringLiteral("1001"));
+    const QString callerRecording = m_dir.filePath(QStringLiteral("caller-vanishing.wav"));
+    std::unique_ptr<Cli> caller = startCli({QStringLiteral("call"), QStringLiteral("1002"), QStringLiteral("--play"),
+                                            m_dir.filePath(QStringLiteral("ours.wav")), QStringLiteral("--record"),
+                                            callerRecording, QStringLiteral("--duration"), QStringLiteral("60")},
+                                           QStringLiteral("1001"));
     QVERIFY2(caller->waitFor(QStringLiteral("Call connected"), 20000), qPrintable(caller->output));
-    QTest::qWait(1500);
+    // The media ran both ways before the peer vanishes: the caller hears the callee's tone.
+    QTRY_VERIFY2_WITH_TIMEOUT(Test::toneArriving(callerRecording, kPeerToneHz), qPrintable(caller->read().right(2000)),
+                              15000);
     callee->process->kill(); // gone without a BYE, as with a crash or a lost network
     callee->finish(5000);
     // The media notices (10 s without RTP) and the call ends with a message, long before --duration.

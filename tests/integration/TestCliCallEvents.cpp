@@ -179,9 +179,11 @@ void TestCliCallEvents::dtmfToBaresip()
 void TestCliCallEvents::dtmfFromBaresip()
 {
     OFFHOOK_REQUIRE_TOOL(Test::BaresipProcess::findProgram());
+    const QString recording = m_dir.filePath(QStringLiteral("dtmf-from-baresip.wav"));
     std::unique_ptr<Cli> callee =
         startCli({QStringLiteral("answer"), QStringLiteral("--play"), m_dir.filePath(QStringLiteral("ours.wav")),
-                  QStringLiteral("--duration"), QStringLiteral("5"), QStringLiteral("--wait"), QStringLiteral("30")},
+                  QStringLiteral("--record"), recording, QStringLiteral("--duration"), QStringLiteral("5"),
+                  QStringLiteral("--wait"), QStringLiteral("30")},
                  QStringLiteral("1002"));
     QVERIFY2(callee->waitFor(QStringLiteral("WAITING for a call"), 20000), qPrintable(callee->output));
     const quint16 controlPort = Test::FreePort::pick();
@@ -190,7 +192,9 @@ void TestCliCallEvents::dtmfFromBaresip()
                          controlPort));
     QVERIFY2(callee->waitFor(QStringLiteral("telephone-event"), 20000), qPrintable(callee->output));
     QVERIFY2(baresip.waitForOutput(QStringLiteral("Call established"), 10000), qPrintable(baresip.output()));
-    QTest::qWait(500);
+    // baresip's audio stream reaches us, so the events it sends on that stream will too.
+    QTRY_VERIFY2_WITH_TIMEOUT(Test::toneArriving(recording, kPeerToneHz), qPrintable(callee->read().right(2000)),
+                              10000);
     QVERIFY2(baresip.sendCommand(QStringLiteral("sndcode"), QStringLiteral("45*")), qPrintable(baresip.output()));
     QCOMPARE(callee->finish(), 0);
     QVERIFY2(callee->output.contains(QLatin1String("\nDTMF 4\nDTMF 5\nDTMF *\n")),

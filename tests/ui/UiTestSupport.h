@@ -20,7 +20,7 @@ inline void whenModal(std::function<void(QWidget *modal)> action, int timeoutMs 
 {
     auto *timer = new QTimer;
     auto elapsed = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, action, elapsed, timeoutMs] {
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, action = std::move(action), elapsed, timeoutMs] {
         *elapsed += 20;
         QWidget *modal = QApplication::activeModalWidget();
         if (modal || *elapsed > timeoutMs) {

@@ -199,8 +199,8 @@ LogPane::LogPane(QWidget *parent)
     connect(clearButton, &QToolButton::clicked, this, &LogPane::clear);
     connect(m_model, &LogModel::countsChanged, this, &LogPane::updateStatus);
     connect(m_model, &LogModel::rowsAboutToBeInserted, this, &LogPane::rememberScrollPosition);
-    connect(m_model, &LogModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
-        if (!parent.isValid() && m_unfoldButton->isChecked()) {
+    connect(m_model, &LogModel::rowsInserted, this, [this](const QModelIndex &parentIndex, int first, int last) {
+        if (!parentIndex.isValid() && m_unfoldButton->isChecked()) {
             for (int row = first; row <= last; ++row)
                 m_view->expand(m_model->index(row, 0));
         }
