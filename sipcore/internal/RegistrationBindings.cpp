@@ -29,7 +29,7 @@ QByteArray parameter(const sip_contact_t *contact, const char *name)
 
 bool isSameBinding(const sip_contact_t *ours, const sip_contact_t *listed)
 {
-    if (!ours->m_url || !listed->m_url || url_cmp(ours->m_url, listed->m_url) != 0)
+    if (url_cmp(ours->m_url, listed->m_url) != 0)
         return false;
     if (transportOf(ours->m_url) != transportOf(listed->m_url))
         return false;
@@ -48,7 +48,7 @@ RegistrationBindings RegistrationBindings::read(const sip_t *response, const QBy
     SuHome home;
     const sip_contact_t *ours = ourContact.isEmpty() ? nullptr : sip_contact_make(home.get(), ourContact.constData());
     for (const sip_contact_t *listed = response->sip_contact; listed; listed = listed->m_next) {
-        if (!listed->m_url || listed->m_url->url_type == url_any) // "*" lists nothing
+        if (listed->m_url->url_type == url_any) // "*" lists nothing
             continue;
         RegistrationBinding binding;
         binding.contact = SipMessageText::uriText(listed->m_url);
