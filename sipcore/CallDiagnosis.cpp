@@ -26,7 +26,8 @@ QString clause(int statusCode, const QString &reasonPhrase, const Context &conte
     case 408:
         return context.stackGenerated
                    ? QStringLiteral("the server did not answer the INVITE in time; check the network and the "
-                                    "server address") + withDetail
+                                    "server address") +
+                         withDetail
                    : QStringLiteral("nobody answered in time");
     case 487:
         return context.incoming ? QStringLiteral("the caller hung up before the call was answered")
@@ -47,7 +48,9 @@ QString clause(int statusCode, const QString &reasonPhrase, const Context &conte
                                         : QStringLiteral("malformed session description: %1").arg(context.detail);
     case 415:
     case 420:
-        return QStringLiteral("the other side cannot handle Offhook's request (%1 %2)").arg(statusCode).arg(reasonPhrase);
+        return QStringLiteral("the other side cannot handle Offhook's request (%1 %2)")
+            .arg(statusCode)
+            .arg(reasonPhrase);
     case 503:
         if (context.stackGenerated)
             return QStringLiteral("the server could not be reached") + withDetail;
@@ -58,7 +61,9 @@ QString clause(int statusCode, const QString &reasonPhrase, const Context &conte
     if (statusCode >= 500 && statusCode < 600)
         return QStringLiteral("the server or the other side had a problem (%1 %2)").arg(statusCode).arg(reasonPhrase);
     if (statusCode >= 300 && statusCode < 400)
-        return QStringLiteral("the call was redirected (%1 %2), which Offhook does not follow").arg(statusCode).arg(reasonPhrase);
+        return QStringLiteral("the call was redirected (%1 %2), which Offhook does not follow")
+            .arg(statusCode)
+            .arg(reasonPhrase);
     if (statusCode >= 400)
         return QStringLiteral("the call failed (%1 %2)").arg(statusCode).arg(reasonPhrase);
     return reasonPhrase.isEmpty() ? QStringLiteral("the call ended") : reasonPhrase;

@@ -13,8 +13,7 @@ namespace Sip {
 class SipEngine;
 namespace Internal {
 class CallAgent;
-template <typename Target>
-class ReportChannel;
+template <typename Target> class ReportChannel;
 } // namespace Internal
 
 /// Calls on the lines of one SipEngine: outgoing INVITE with Offhook's own SDP offer, incoming calls

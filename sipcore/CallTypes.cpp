@@ -58,8 +58,8 @@ QString MediaParameters::describe() const
     QString text = codec + QLatin1Char('/') + QString::number(clockRateHz);
     if (channels > 1)
         text += QLatin1Char('/') + QString::number(channels);
-    const QString host = remoteAddress.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(remoteAddress)
-                                                                   : remoteAddress;
+    const QString host =
+        remoteAddress.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(remoteAddress) : remoteAddress;
     return QStringLiteral("%1 to %2:%3").arg(text, host).arg(remotePort);
 }
 

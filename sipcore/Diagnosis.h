@@ -15,11 +15,11 @@ namespace Diagnosis {
 /// Context of a failure that the status code alone does not tell.
 struct Context
 {
-    bool credentialsSent = false;   ///< A REGISTER with digest was already sent for this attempt
-    bool proxyChallenge = false;    ///< The challenge was 407 (Proxy-Authenticate)
-    bool stackGenerated = false;    ///< The response came from the local stack, not the network
-    QString algorithm;              ///< Digest algorithm the server asked for
-    QString detail;                 ///< Extra fact, e.g. the DNS name that failed
+    bool credentialsSent = false; ///< A REGISTER with digest was already sent for this attempt
+    bool proxyChallenge = false;  ///< The challenge was 407 (Proxy-Authenticate)
+    bool stackGenerated = false;  ///< The response came from the local stack, not the network
+    QString algorithm;            ///< Digest algorithm the server asked for
+    QString detail;               ///< Extra fact, e.g. the DNS name that failed
 };
 
 /// Failure kind for a final status. 401/407 count as authentication failures only after credentials.

@@ -48,8 +48,10 @@ QStringList LineConfig::validate() const
         problems << QStringLiteral("The extension is not a valid SIP user name: %1").arg(error);
     // The digest user goes into a quoted string and through Sofia's colon-separated credential string.
     for (QChar c : authUser) {
-        if (c == QLatin1Char('"') || c == QLatin1Char(':') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control) {
-            problems << QStringLiteral("The Auth User must not contain quotes, colons, backslashes or control characters.");
+        if (c == QLatin1Char('"') || c == QLatin1Char(':') || c == QLatin1Char('\\') ||
+            c.category() == QChar::Other_Control) {
+            problems << QStringLiteral(
+                "The Auth User must not contain quotes, colons, backslashes or control characters.");
             break;
         }
     }

@@ -9,24 +9,30 @@
 namespace Sip {
 
 /// SIP transport a line uses towards its server.
-enum class Transport { Invalid = 0, Udp, Tcp, Tls };
+enum class Transport
+{
+    Invalid = 0,
+    Udp,
+    Tcp,
+    Tls
+};
 
-QString transportName(Transport transport);           ///< "udp", "tcp", "tls"
-Transport transportFromName(const QString &name);      ///< Invalid when unknown
+QString transportName(Transport transport);       ///< "udp", "tcp", "tls"
+Transport transportFromName(const QString &name); ///< Invalid when unknown
 
 /// Everything needed to register one line (extension@server). A plain value; any thread.
 struct LineConfig
 {
-    QString id;                ///< Stable id chosen by the owner (settings key); never empty in a valid line
-    QString displayName;       ///< Optional, goes into From/Contact display part
-    QString extension;         ///< User part of the address, left of the @
-    QString server;            ///< SIP server (domain), right of the @; may carry ":port" or be an IPv6 literal
-    QString authUser;          ///< Digest user name; empty means "same as extension"
-    QString password;          ///< Digest password; kept in memory only
+    QString id;          ///< Stable id chosen by the owner (settings key); never empty in a valid line
+    QString displayName; ///< Optional, goes into From/Contact display part
+    QString extension;   ///< User part of the address, left of the @
+    QString server;      ///< SIP server (domain), right of the @; may carry ":port" or be an IPv6 literal
+    QString authUser;    ///< Digest user name; empty means "same as extension"
+    QString password;    ///< Digest password; kept in memory only
     Transport transport = Transport::Udp;
-    quint16 port = 0;          ///< 0 = from server, or SRV, or 5060/5061
-    int expiresSeconds = 300;  ///< Requested registration lifetime
-    QString outboundProxy;     ///< Optional host[:port] every request is sent through
+    quint16 port = 0;         ///< 0 = from server, or SRV, or 5060/5061
+    int expiresSeconds = 300; ///< Requested registration lifetime
+    QString outboundProxy;    ///< Optional host[:port] every request is sent through
     bool enabled = true;
     /// This line's +sip.instance (RFC 5626): a UUID that stays the same across restarts, so a restart after a
     /// crash replaces the stale binding instead of adding one. Empty = derived from this installation

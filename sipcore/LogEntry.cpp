@@ -8,10 +8,18 @@ namespace {
 // RFC 3261 compact header forms
 QByteArray compactFormOf(const QByteArray &lowerName)
 {
-    static const QList<QPair<QByteArray, QByteArray>> forms = {
-        {"call-id", "i"},       {"contact", "m"}, {"content-encoding", "e"}, {"content-length", "l"},
-        {"content-type", "c"}, {"from", "f"},    {"subject", "s"},          {"supported", "k"},
-        {"to", "t"},           {"via", "v"},     {"event", "o"},            {"refer-to", "r"}};
+    static const QList<QPair<QByteArray, QByteArray>> forms = {{"call-id", "i"},
+                                                               {"contact", "m"},
+                                                               {"content-encoding", "e"},
+                                                               {"content-length", "l"},
+                                                               {"content-type", "c"},
+                                                               {"from", "f"},
+                                                               {"subject", "s"},
+                                                               {"supported", "k"},
+                                                               {"to", "t"},
+                                                               {"via", "v"},
+                                                               {"event", "o"},
+                                                               {"refer-to", "r"}};
     for (const auto &form : forms) {
         if (form.first == lowerName)
             return form.second;

@@ -13,22 +13,23 @@ namespace Sip {
 /// Plain value; crosses threads.
 struct LogEntry
 {
-    enum class Kind {
+    enum class Kind
+    {
         Invalid = 0,
-        Step,      ///< Engine's own plain-language step ("send REGISTER sip:pbx.example")
-        Sent,      ///< Raw SIP message sent
-        Received,  ///< Raw SIP message received
-        Error,     ///< Something went wrong (stack-generated failures, parse errors)
+        Step,     ///< Engine's own plain-language step ("send REGISTER sip:pbx.example")
+        Sent,     ///< Raw SIP message sent
+        Received, ///< Raw SIP message received
+        Error,    ///< Something went wrong (stack-generated failures, parse errors)
     };
 
-    quint64 sequence = 0;      ///< Assigned by SipLog; strictly increasing
-    QDateTime timestamp;       ///< UTC, millisecond precision
+    quint64 sequence = 0; ///< Assigned by SipLog; strictly increasing
+    QDateTime timestamp;  ///< UTC, millisecond precision
     Kind kind = Kind::Invalid;
-    QString lineId;            ///< Line it belongs to, empty when unknown
-    QString transport;         ///< "udp", "tcp", "tls" (messages only)
-    QString peer;              ///< "ip:port" of the other end (messages only); IPv6 as "[addr]:port"
-    QString text;              ///< Step text, or the first line of a message
-    QByteArray raw;            ///< Full message as sent/received (messages only)
+    QString lineId;    ///< Line it belongs to, empty when unknown
+    QString transport; ///< "udp", "tcp", "tls" (messages only)
+    QString peer;      ///< "ip:port" of the other end (messages only); IPv6 as "[addr]:port"
+    QString text;      ///< Step text, or the first line of a message
+    QByteArray raw;    ///< Full message as sent/received (messages only)
 
     bool isMessage() const { return kind == Kind::Sent || kind == Kind::Received; }
     /// "REGISTER", or the status code as text ("401") for responses; empty for steps.

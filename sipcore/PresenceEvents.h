@@ -13,13 +13,19 @@
 namespace Sip {
 
 /// The SIP event package of one subscription.
-enum class EventPackage { Invalid = 0, Presence, Dialog };
+enum class EventPackage
+{
+    Invalid = 0,
+    Presence,
+    Dialog
+};
 
-QString eventPackageName(EventPackage package); ///< "presence", "dialog" ("invalid" for Invalid)
+QString eventPackageName(EventPackage package);         ///< "presence", "dialog" ("invalid" for Invalid)
 EventPackage eventPackageFromName(const QString &name); ///< Inverse, case-insensitive; Invalid if unknown
 
 /// Where one subscription (one contact, one event package) stands.
-enum class SubscriptionState {
+enum class SubscriptionState
+{
     Invalid = 0,
     Idle,           ///< Not subscribed: the line is down, or the contact was removed
     Subscribing,    ///< SUBSCRIBE sent
@@ -38,17 +44,17 @@ struct SubscriptionEvent
 {
     QString lineId;
     QString contactId;
-    QString uri;                ///< sip:EXT@DOMAIN that is watched
+    QString uri; ///< sip:EXT@DOMAIN that is watched
     EventPackage package = EventPackage::Invalid;
     SubscriptionState state = SubscriptionState::Invalid;
     FailureKind failure = FailureKind::None;
-    int statusCode = 0;         ///< Last SIP status (or 0)
+    int statusCode = 0; ///< Last SIP status (or 0)
     QString reasonPhrase;
-    QString terminationReason;  ///< reason= of "Subscription-State: terminated" ("rejected", "timeout", ...)
-    QString diagnosis;          ///< Plain-language explanation when it failed or ended
-    int expiresSeconds = 0;     ///< Granted lifetime (Pending/Active)
-    int retryInSeconds = 0;     ///< > 0 when Retrying
-    QDateTime timestamp;        ///< UTC
+    QString terminationReason; ///< reason= of "Subscription-State: terminated" ("rejected", "timeout", ...)
+    QString diagnosis;         ///< Plain-language explanation when it failed or ended
+    int expiresSeconds = 0;    ///< Granted lifetime (Pending/Active)
+    int retryInSeconds = 0;    ///< > 0 when Retrying
+    QDateTime timestamp;       ///< UTC
 };
 
 /// A contact's state as the user should see it: the presence and busy-lamp subscriptions merged.
@@ -60,17 +66,18 @@ struct ContactPresenceEvent
     QString uri;
     /// What to show: a ringing or busy phone (dialog) wins, then presence, then the dialog's idle state.
     PresenceStatus status = PresenceStatus::Invalid;
-    QString note;                                     ///< The contact's presence note; may be empty
+    QString note;                                            ///< The contact's presence note; may be empty
     PresenceStatus presenceStatus = PresenceStatus::Invalid; ///< From Event: presence (Invalid if not watched)
     PresenceStatus dialogStatus = PresenceStatus::Invalid;   ///< From Event: dialog (Invalid if not watched)
-    ContactPresence presence;                         ///< Last presence document's details
-    ContactPresence dialog;                           ///< Last dialog state's details
-    EventPackage source = EventPackage::Invalid;      ///< Which subscription changed it
-    QDateTime timestamp;                              ///< UTC
+    ContactPresence presence;                                ///< Last presence document's details
+    ContactPresence dialog;                                  ///< Last dialog state's details
+    EventPackage source = EventPackage::Invalid;             ///< Which subscription changed it
+    QDateTime timestamp;                                     ///< UTC
 };
 
 /// Where the publication of the user's own status on one line stands.
-enum class PublicationState {
+enum class PublicationState
+{
     Invalid = 0,
     Unpublished,    ///< Nothing published (or removed with Expires: 0)
     Publishing,     ///< PUBLISH sent
@@ -94,9 +101,9 @@ struct PublicationEvent
     int statusCode = 0;
     QString reasonPhrase;
     QString diagnosis;
-    int expiresSeconds = 0;     ///< Granted lifetime (Published)
+    int expiresSeconds = 0; ///< Granted lifetime (Published)
     int retryInSeconds = 0;
-    QDateTime timestamp;        ///< UTC
+    QDateTime timestamp; ///< UTC
 };
 
 /// A contact watched on one line. contactId is chosen by the caller and unique per line; uri is what

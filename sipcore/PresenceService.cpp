@@ -15,10 +15,8 @@
 namespace Sip {
 
 PresenceService::PresenceService(SipEngine *engine, const PresenceOptions &options, QObject *parent)
-    : QObject(parent)
-    , m_engine(engine)
-    , m_options(options)
-    , m_channel(std::make_shared<Internal::PresenceAgent::Channel>(this))
+    : QObject(parent), m_engine(engine), m_options(options),
+      m_channel(std::make_shared<Internal::PresenceAgent::Channel>(this))
 {
     qRegisterMetaType<Sip::SubscriptionEvent>();
     qRegisterMetaType<Sip::ContactPresenceEvent>();

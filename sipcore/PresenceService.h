@@ -18,8 +18,7 @@ struct RegistrationEvent;
 namespace Internal {
 class EngineThread;
 class PresenceAgent;
-template <typename Target>
-class ReportChannel;
+template <typename Target> class ReportChannel;
 struct PresenceReportBatch;
 } // namespace Internal
 

@@ -573,10 +573,10 @@ Outcome negotiate(const QByteArray &localSdp, const QByteArray &remoteSdp, bool 
         return outcome;
     }
     // Streams correspond by position in offer/answer (RFC 3264 section 6).
-    int localIndex = remoteIndex < local.session.media.size() &&
-                             local.session.media.at(remoteIndex).type == QLatin1String("audio")
-                         ? remoteIndex
-                         : local.session.firstAudioIndex();
+    int localIndex =
+        remoteIndex < local.session.media.size() && local.session.media.at(remoteIndex).type == QLatin1String("audio")
+            ? remoteIndex
+            : local.session.firstAudioIndex();
     if (localIndex < 0) {
         outcome.error = QStringLiteral("Offhook's own SDP has no audio stream.");
         outcome.status = 500;

@@ -15,23 +15,23 @@ namespace Sip {
 struct SdpFormat
 {
     int payloadType = -1;
-    QString encoding;      ///< As written ("opus", "PCMU", "telephone-event"); empty if unknown
+    QString encoding; ///< As written ("opus", "PCMU", "telephone-event"); empty if unknown
     int clockRateHz = 0;
     int channels = 1;
-    QString parameters;    ///< fmtp, e.g. "useinbandfec=1"
+    QString parameters; ///< fmtp, e.g. "useinbandfec=1"
 };
 
 /// One m= section (with session-level c= and direction already inherited).
 struct SdpMedia
 {
-    QString type;          ///< "audio", "video", ...
-    quint16 port = 0;      ///< 0 = stream rejected or disabled
-    QString protocol;      ///< "RTP/AVP"
+    QString type;             ///< "audio", "video", ...
+    quint16 port = 0;         ///< 0 = stream rejected or disabled
+    QString protocol;         ///< "RTP/AVP"
     QList<SdpFormat> formats; ///< In m= order: the sender's preference
     QString connectionAddress;
-    int ptimeMs = 0;       ///< 0 = not given
+    int ptimeMs = 0; ///< 0 = not given
     MediaDirection direction = MediaDirection::SendRecv;
-    quint16 rtcpPort = 0;  ///< From a=rtcp; 0 = RTP port + 1
+    quint16 rtcpPort = 0; ///< From a=rtcp; 0 = RTP port + 1
 
     const SdpFormat *format(int payloadType) const;
 };

@@ -12,10 +12,10 @@ namespace Sip {
 /// "[2001:db8::1]:5060", "2001:db8::1". Pure value helpers; any thread.
 struct HostPort
 {
-    QString host;      ///< Without brackets
-    quint16 port = 0;  ///< 0 = not given
+    QString host;     ///< Without brackets
+    quint16 port = 0; ///< 0 = not given
     bool valid = false;
-    QString error;     ///< Why it is not valid, in plain words
+    QString error; ///< Why it is not valid, in plain words
 
     static HostPort parse(const QString &text);
     bool isIpLiteral() const;

@@ -21,9 +21,7 @@ namespace Sip {
 
 using Internal::LineSupervisor;
 
-SipEngine::SipEngine(SipLog *log, QObject *parent)
-    : QObject(parent)
-    , m_log(log)
+SipEngine::SipEngine(SipLog *log, QObject *parent) : QObject(parent), m_log(log)
 {
     qRegisterMetaType<Sip::RegistrationEvent>();
     qRegisterMetaType<Sip::LineConfig>();
@@ -68,7 +66,8 @@ bool SipEngine::start(const EngineOptions &options)
     auto agent = std::make_shared<Internal::RegistrationAgent>(*m_thread, m_registrationReports);
     m_registrations = agent;
     m_thread->install(agent);
-    if (options.watchNetwork && QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+    if (options.watchNetwork &&
+        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 [this](QNetworkInformation::Reachability reachability) {
                     if (reachability != QNetworkInformation::Reachability::Online)
@@ -200,7 +199,8 @@ void SipEngine::queryBindings(const QString &lineId)
 void SipEngine::removeBindings(const QString &lineId, const QStringList &contacts)
 {
     OFFHOOK_ON_OWNER_THREAD();
-    postToRegistrations([lineId, contacts](Internal::RegistrationAgent &agent) { agent.removeBindings(lineId, contacts); });
+    postToRegistrations(
+        [lineId, contacts](Internal::RegistrationAgent &agent) { agent.removeBindings(lineId, contacts); });
 }
 
 QList<LineConfig> SipEngine::lines() const

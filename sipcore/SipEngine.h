@@ -18,21 +18,20 @@ class EngineThread;
 class LineSupervisor;
 class RegistrationAgent;
 class TlsTrustStore;
-template <typename Target>
-class ReportChannel;
+template <typename Target> class ReportChannel;
 } // namespace Internal
 
 /// Engine-wide settings, fixed for the life of one engine run.
 struct EngineOptions
 {
     QString userAgent = QStringLiteral("Offhook/" OFFHOOK_VERSION);
-    QString bindAddress;            ///< Local IP to bind; empty = the address that routes to each server
+    QString bindAddress;              ///< Local IP to bind; empty = the address that routes to each server
     int transactionTimeoutMs = 32000; ///< SIP Timer F/B (64*T1); no answer -> 408 after this
-    int shutdownTimeoutMs = 5000;   ///< How long exit waits for un-REGISTER answers
+    int shutdownTimeoutMs = 5000;     ///< How long exit waits for un-REGISTER answers
     /// TLS: a PEM file of extra certificate authorities to trust (a private PBX CA), besides the system's.
     QString caCertificatesFile;
     bool retryFailedRegistrations = true; ///< Back-off retries after timeouts, network and server errors
-    bool watchNetwork = true;       ///< Retry at once when the system reports the network back
+    bool watchNetwork = true;             ///< Retry at once when the system reports the network back
 };
 
 /// Façade of the SIP engine and the service of its lines' registrations. Created and used in one Qt
@@ -54,11 +53,11 @@ public:
     void shutdown();
     bool isRunning() const;
 
-    void addLine(const LineConfig &line);      ///< Registers it when line.enabled
-    void updateLine(const LineConfig &line);   ///< Unregisters the old binding and registers the new one
-    void removeLine(const QString &lineId);    ///< Unregisters and forgets
-    void registerLine(const QString &lineId);  ///< (Re)starts registration now, resetting any back-off
-    void unregisterLine(const QString &lineId);///< Sends Expires: 0 and stays unregistered
+    void addLine(const LineConfig &line);       ///< Registers it when line.enabled
+    void updateLine(const LineConfig &line);    ///< Unregisters the old binding and registers the new one
+    void removeLine(const QString &lineId);     ///< Unregisters and forgets
+    void registerLine(const QString &lineId);   ///< (Re)starts registration now, resetting any back-off
+    void unregisterLine(const QString &lineId); ///< Sends Expires: 0 and stays unregistered
     /// Asks the registrar for every binding of a registered line's extension (a REGISTER without Contact,
     /// which changes none); the answer comes as bindingsListed().
     void queryBindings(const QString &lineId);

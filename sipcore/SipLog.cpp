@@ -7,8 +7,7 @@
 
 namespace Sip {
 
-SipLog::SipLog(QObject *parent)
-    : QObject(parent)
+SipLog::SipLog(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<Sip::LogEntry>();
     qRegisterMetaType<QList<Sip::LogEntry>>();
@@ -124,8 +123,7 @@ void SipLog::setFlushInterval(int milliseconds)
 
 void SipLog::trimLocked()
 {
-    while (!m_entries.empty() &&
-           (static_cast<qsizetype>(m_entries.size()) > m_maxEntries || m_bytes > m_maxBytes)) {
+    while (!m_entries.empty() && (static_cast<qsizetype>(m_entries.size()) > m_maxEntries || m_bytes > m_maxBytes)) {
         const LogEntry &oldest = m_entries.front();
         m_bytes -= oldest.approximateBytes();
         m_droppedUpTo = oldest.sequence;

@@ -21,20 +21,20 @@ class SipLog : public QObject
 public:
     explicit SipLog(QObject *parent = nullptr);
 
-    void append(LogEntry entry);                 ///< Any thread. Assigns sequence; fills timestamp if null
+    void append(LogEntry entry); ///< Any thread. Assigns sequence; fills timestamp if null
     void appendStep(const QString &lineId, const QString &text, LogEntry::Kind kind = LogEntry::Kind::Step);
 
-    QList<LogEntry> snapshot() const;            ///< Any thread. Everything currently held, oldest first
+    QList<LogEntry> snapshot() const;                     ///< Any thread. Everything currently held, oldest first
     QList<LogEntry> entriesSince(quint64 sequence) const; ///< Entries with a greater sequence
-    void clear();                                ///< Any thread
+    void clear();                                         ///< Any thread
 
     void setLimits(qsizetype maxEntries, qsizetype maxBytes); ///< Any thread; trims at once
     qsizetype maxEntries() const;
     qsizetype maxBytes() const;
     qsizetype size() const;
     qsizetype bytes() const;
-    quint64 droppedCount() const;                ///< Entries dropped because of the bounds
-    void setFlushInterval(int milliseconds);     ///< Owner thread
+    quint64 droppedCount() const;            ///< Entries dropped because of the bounds
+    void setFlushInterval(int milliseconds); ///< Owner thread
 
 Q_SIGNALS:
     /// New entries since the last batch, oldest first. Owner thread.

@@ -29,7 +29,7 @@ struct CallMediaOptions
     QString rtpBindAddress = QStringLiteral("0.0.0.0");
     quint16 rtpPortMin = 0; ///< 0 = the media layer's default range
     quint16 rtpPortMax = 0;
-    QStringList codecs; ///< Preference, of "opus", "PCMU", "PCMA"; empty = all
+    QStringList codecs;       ///< Preference, of "opus", "PCMU", "PCMA"; empty = all
     QString inputDeviceName;  ///< The preferences' microphone; empty = the backend's default
     QString outputDeviceName; ///< The preferences' speaker, for lines without an output of their own
     int deviceSampleRateHz = 48000;

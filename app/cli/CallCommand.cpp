@@ -190,7 +190,8 @@ bool CallCommand::start(const QCommandLineParser &parser, QString *error, bool *
             m_printer->printLine(QStringLiteral("DTMF %1").arg(digit));
     });
     connect(m_media, &App::CallMedia::mediaFailed, this, [this](const QString &, const QString &message) {
-        m_log->appendStep(m_options.line.id, QStringLiteral("Media failed: %1").arg(message), Sip::LogEntry::Kind::Error);
+        m_log->appendStep(m_options.line.id, QStringLiteral("Media failed: %1").arg(message),
+                          Sip::LogEntry::Kind::Error);
     });
     connect(m_media, &App::CallMedia::mediaTimedOut, this, [this](const QString &) {
         m_log->appendStep(m_options.line.id, QStringLiteral("No RTP from the other side: ending the call"),
@@ -201,9 +202,10 @@ bool CallCommand::start(const QCommandLineParser &parser, QString *error, bool *
             finish(timeoutLine(m_options.timeoutSeconds), Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
         } else if (m_mode == Mode::Answer && m_callId.isEmpty()) {
             finish(QStringLiteral("NO CALL within %1 s").arg(m_waitSeconds),
-                 Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
+                   Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
         } else if (!m_connected && !m_callId.isEmpty()) {
-            m_log->appendStep(m_options.line.id, QStringLiteral("No answer within %1 s: cancelling").arg(m_waitSeconds));
+            m_log->appendStep(m_options.line.id,
+                              QStringLiteral("No answer within %1 s: cancelling").arg(m_waitSeconds));
             m_calls->hangUp(m_callId);
         }
     });
@@ -229,7 +231,8 @@ void CallCommand::onRegistration(const Sip::RegistrationEvent &event)
         return;
     }
     if (Sip::isFailure(event.state) && !m_registered) {
-        finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis), Sip::Diagnosis::exitCode(event.failure));
+        finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis),
+               Sip::Diagnosis::exitCode(event.failure));
     }
 }
 

@@ -15,11 +15,8 @@
 namespace Cli {
 
 LineCommand::LineCommand(QObject *parent)
-    : Command(parent)
-    , m_log(new Sip::SipLog(this))
-    , m_engine(new Sip::SipEngine(m_log, this))
-    , m_printer(new LogPrinter(m_log, this))
-    , m_exitSignals(new Core::ExitSignals(this))
+    : Command(parent), m_log(new Sip::SipLog(this)), m_engine(new Sip::SipEngine(m_log, this)),
+      m_printer(new LogPrinter(m_log, this)), m_exitSignals(new Core::ExitSignals(this))
 {
     m_log->setFlushInterval(20);
     connect(m_exitSignals, &Core::ExitSignals::received, this, [this](int signalNumber) {
@@ -71,8 +68,9 @@ void LineCommand::onExitSignal(int signalNumber)
         finish(m_resultLine, m_exitCode);
         return;
     }
-    finish(QStringLiteral("FAILED 0 Interrupted: %1 arrived before a result").arg(Core::ExitSignals::name(signalNumber)),
-           1);
+    finish(
+        QStringLiteral("FAILED 0 Interrupted: %1 arrived before a result").arg(Core::ExitSignals::name(signalNumber)),
+        1);
 }
 
 void LineCommand::finish(const QString &resultLine, int exitCode)

@@ -15,18 +15,18 @@ void LineOptions::addTo(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("server"), QStringLiteral("SIP server (the part right of the @), HOST[:PORT]."),
                       QStringLiteral("HOST[:PORT]")});
-    parser.addOption({QStringLiteral("extension"), QStringLiteral("Extension (the part left of the @)."),
-                      QStringLiteral("EXT")});
+    parser.addOption(
+        {QStringLiteral("extension"), QStringLiteral("Extension (the part left of the @)."), QStringLiteral("EXT")});
     parser.addOption({QStringLiteral("auth-user"), QStringLiteral("Digest user name, if not the extension."),
                       QStringLiteral("USER")});
     parser.addOption({QStringLiteral("password-file"),
                       QStringLiteral("Read the password from FILE ('-' = standard input). Otherwise the "
                                      "environment variable OFFHOOK_PASSWORD is used."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("password"), QStringLiteral("Not accepted: see --password-file."),
-                      QStringLiteral("PASSWORD")});
-    parser.addOption({QStringLiteral("transport"), QStringLiteral("udp (default), tcp or tls."),
-                      QStringLiteral("udp|tcp|tls")});
+    parser.addOption(
+        {QStringLiteral("password"), QStringLiteral("Not accepted: see --password-file."), QStringLiteral("PASSWORD")});
+    parser.addOption(
+        {QStringLiteral("transport"), QStringLiteral("udp (default), tcp or tls."), QStringLiteral("udp|tcp|tls")});
     parser.addOption({QStringLiteral("ca-file"),
                       QStringLiteral("TLS: also trust the certificate authorities in this PEM file (a private PBX "
                                      "CA), besides the system's."),
@@ -45,8 +45,8 @@ void LineOptions::addTo(QCommandLineParser &parser)
                       QStringLiteral("SECONDS")});
     parser.addOption({QStringLiteral("hold"), QStringLiteral("Stay registered this long, then unregister."),
                       QStringLiteral("SECONDS")});
-    parser.addOption({QStringLiteral("bind"), QStringLiteral("Local IP address to send from."),
-                      QStringLiteral("ADDRESS")});
+    parser.addOption(
+        {QStringLiteral("bind"), QStringLiteral("Local IP address to send from."), QStringLiteral("ADDRESS")});
     parser.addOption({QStringLiteral("log"), QStringLiteral("Also write the log to FILE."), QStringLiteral("FILE")});
 }
 

@@ -31,7 +31,7 @@ public:
     int holdSeconds = 0;
     QString logFile;
     QString bindAddress;
-    QString caFile; ///< Extra TLS certificate authorities (PEM)
+    QString caFile;          ///< Extra TLS certificate authorities (PEM)
     QString pcapngFile;      ///< Where to save the run's SIP messages as pcapng; empty: nowhere
     bool maskCapture = true; ///< Digest response, nonce and cnonce masked in pcapngFile, as the GUI saves
 

@@ -8,9 +8,7 @@
 
 namespace Cli {
 
-LogPrinter::LogPrinter(Sip::SipLog *log, QObject *parent)
-    : QObject(parent)
-    , m_log(log)
+LogPrinter::LogPrinter(Sip::SipLog *log, QObject *parent) : QObject(parent), m_log(log)
 {
     connect(log, &Sip::SipLog::entriesAdded, this, &LogPrinter::print);
 }

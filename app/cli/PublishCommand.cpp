@@ -14,8 +14,7 @@
 namespace Cli {
 
 PublishCommand::PublishCommand(QObject *parent)
-    : LineCommand(parent)
-    , m_presence(new Sip::PresenceService(m_engine, {}, this))
+    : LineCommand(parent), m_presence(new Sip::PresenceService(m_engine, {}, this))
 {
     m_hold.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &PublishCommand::onDeadline);
@@ -31,8 +30,8 @@ void PublishCommand::addOptions(QCommandLineParser &parser)
     LineOptions::addTo(parser);
     parser.addOption({QStringLiteral("status"), QStringLiteral("The status to publish."),
                       QStringLiteral("available|away|busy|dnd|offline")});
-    parser.addOption({QStringLiteral("note"), QStringLiteral("Free text others see next to the status."),
-                      QStringLiteral("TEXT")});
+    parser.addOption(
+        {QStringLiteral("note"), QStringLiteral("Free text others see next to the status."), QStringLiteral("TEXT")});
 }
 
 bool PublishCommand::start(const QCommandLineParser &parser, QString *error, bool *usageError)
@@ -63,8 +62,7 @@ void PublishCommand::onRegistration(const Sip::RegistrationEvent &event)
 {
     if (m_finishing || !Sip::isFailure(event.state))
         return;
-    finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis),
-           Sip::Diagnosis::exitCode(event.failure));
+    finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis), Sip::Diagnosis::exitCode(event.failure));
 }
 
 void PublishCommand::onPublication(const Sip::PublicationEvent &event)
@@ -101,8 +99,7 @@ void PublishCommand::onDeadline()
 {
     if (m_published || m_finishing)
         return;
-    finish(timeoutLine(m_options.timeoutSeconds * 2),
-           Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
+    finish(timeoutLine(m_options.timeoutSeconds * 2), Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
 }
 
 void PublishCommand::stopTimers()

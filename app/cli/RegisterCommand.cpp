@@ -12,8 +12,7 @@
 
 namespace Cli {
 
-RegisterCommand::RegisterCommand(QObject *parent)
-    : LineCommand(parent)
+RegisterCommand::RegisterCommand(QObject *parent) : LineCommand(parent)
 {
     m_hold.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &RegisterCommand::onDeadline);
@@ -63,7 +62,8 @@ void RegisterCommand::onRegistration(const Sip::RegistrationEvent &event)
         break;
     }
     if (Sip::isFailure(event.state)) {
-        finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis), Sip::Diagnosis::exitCode(event.failure));
+        finish(failureLine(event.statusCode, event.reasonPhrase, event.diagnosis),
+               Sip::Diagnosis::exitCode(event.failure));
     }
 }
 

@@ -13,8 +13,7 @@
 namespace Cli {
 
 WatchCommand::WatchCommand(QObject *parent)
-    : LineCommand(parent)
-    , m_presence(new Sip::PresenceService(m_engine, {}, this))
+    : LineCommand(parent), m_presence(new Sip::PresenceService(m_engine, {}, this))
 {
     m_duration.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &WatchCommand::onDeadline);
@@ -122,11 +121,11 @@ void WatchCommand::onSubscription(const Sip::SubscriptionEvent &event)
 {
     if (m_finishing || event.state != Sip::SubscriptionState::Failed)
         return;
-    m_printer->printLine(QStringLiteral("SUBSCRIPTION %1 %2 failed %3 %4: %5")
-                             .arg(event.uri, Sip::eventPackageName(event.package))
-                             .arg(event.statusCode)
-                             .arg(event.reasonPhrase.isEmpty() ? event.terminationReason : event.reasonPhrase,
-                                  event.diagnosis));
+    m_printer->printLine(
+        QStringLiteral("SUBSCRIPTION %1 %2 failed %3 %4: %5")
+            .arg(event.uri, Sip::eventPackageName(event.package))
+            .arg(event.statusCode)
+            .arg(event.reasonPhrase.isEmpty() ? event.terminationReason : event.reasonPhrase, event.diagnosis));
     m_failed.insert(event.contactId, event.failure);
     if (m_failed.size() == m_buddies.size()) {
         // Nothing is left to watch.
@@ -139,8 +138,7 @@ void WatchCommand::onDeadline()
 {
     if (m_registered || m_finishing)
         return;
-    finish(timeoutLine(m_options.timeoutSeconds),
-           Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
+    finish(timeoutLine(m_options.timeoutSeconds), Sip::Diagnosis::exitCode(Sip::FailureKind::Timeout));
 }
 
 void WatchCommand::stopTimers()

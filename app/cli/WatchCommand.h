@@ -45,7 +45,7 @@ private:
     int m_durationSeconds = 0;
     Sip::PresenceService *m_presence;
     QTimer m_duration;
-    QHash<QString, QString> m_printed;       ///< contactId -> last printed line
+    QHash<QString, QString> m_printed;         ///< contactId -> last printed line
     QHash<QString, Sip::FailureKind> m_failed; ///< contactId -> why its subscription stopped
     bool m_registered = false;
 };

@@ -19,8 +19,9 @@ bool isCredentialsHeader(QByteArrayView line)
 
 QByteArray maskLine(const QByteArray &line)
 {
-    static const QRegularExpression parameter(QStringLiteral(R"((?<![A-Za-z0-9_-])(response|nonce|cnonce)(\s*=\s*)("[^"]*"?|[^\s,;]+))"),
-                                              QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression parameter(
+        QStringLiteral(R"((?<![A-Za-z0-9_-])(response|nonce|cnonce)(\s*=\s*)("[^"]*"?|[^\s,;]+))"),
+        QRegularExpression::CaseInsensitiveOption);
     const QString text = QString::fromLatin1(line);
     QString result;
     qsizetype last = 0;
@@ -29,7 +30,8 @@ QByteArray maskLine(const QByteArray &line)
         const QRegularExpressionMatch match = it.next();
         const bool quoted = match.captured(3).startsWith(u'"');
         result += QStringView(text).mid(last, match.capturedStart(3) - last);
-        result += quoted ? QStringLiteral("\"%1\"").arg(QLatin1StringView(MaskedValue)) : QLatin1StringView(MaskedValue);
+        result +=
+            quoted ? QStringLiteral("\"%1\"").arg(QLatin1StringView(MaskedValue)) : QLatin1StringView(MaskedValue);
         last = match.capturedEnd(3);
     }
     if (last == 0)

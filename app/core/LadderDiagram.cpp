@@ -30,9 +30,9 @@ LadderDiagram LadderDiagram::build(const QList<Sip::LogEntry> &entries, const QS
         arrow.to = sent ? int(lane) : 0;
         // The engine's entry text drops "SIP/2.0"; the raw first line says what the message is.
         const qsizetype lineEnd = entry.raw.indexOf('\n');
-        const QString firstLine = entry.raw.isEmpty()
-                                      ? entry.text
-                                      : QString::fromUtf8((lineEnd < 0 ? entry.raw : entry.raw.left(lineEnd)).trimmed());
+        const QString firstLine =
+            entry.raw.isEmpty() ? entry.text
+                                : QString::fromUtf8((lineEnd < 0 ? entry.raw : entry.raw.left(lineEnd)).trimmed());
         const bool response = firstLine.startsWith(u"SIP/2.0 ");
         arrow.label = response ? firstLine.mid(8).trimmed() : firstLine.section(u' ', 0, 0);
         const QString cseq = QString::fromLatin1(entry.header("CSeq"));

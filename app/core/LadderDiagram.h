@@ -16,16 +16,16 @@ struct LadderDiagram
 {
     struct Arrow
     {
-        int from = 0;          ///< Lane index; 0 is Offhook
+        int from = 0; ///< Lane index; 0 is Offhook
         int to = 0;
-        QString label;         ///< "REGISTER", "401 Unauthorized"
-        QString detail;        ///< "CSeq 2 REGISTER", transport
-        qint64 offsetMs = 0;   ///< Since the first message
-        quint64 sequence = 0;  ///< Log entry
+        QString label;        ///< "REGISTER", "401 Unauthorized"
+        QString detail;       ///< "CSeq 2 REGISTER", transport
+        qint64 offsetMs = 0;  ///< Since the first message
+        quint64 sequence = 0; ///< Log entry
         Sip::LogEntry::Kind kind = Sip::LogEntry::Kind::Invalid;
     };
 
-    QStringList lanes;  ///< "Offhook", then peers in order of appearance
+    QStringList lanes; ///< "Offhook", then peers in order of appearance
     QList<Arrow> arrows;
 
     /// Messages only; steps are skipped. Optionally only those of one SIP dialog/transaction kind

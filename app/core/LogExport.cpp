@@ -25,8 +25,7 @@ QString entryText(const Sip::LogEntry &entry, bool mask)
 QByteArray toText(const QList<Sip::LogEntry> &entries, bool mask)
 {
     QString text = QStringLiteral("# Offhook %1 SIP log, saved %2 (times are UTC)%3\n\n")
-                       .arg(QStringLiteral(OFFHOOK_VERSION),
-                            QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
+                       .arg(QStringLiteral(OFFHOOK_VERSION), QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
                             mask ? QStringLiteral(", credentials masked") : QString());
     for (const Sip::LogEntry &entry : entries) {
         text += entryText(entry, mask);

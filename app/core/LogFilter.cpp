@@ -34,8 +34,7 @@ bool containsCaseInsensitive(QByteArrayView haystack, QByteArrayView needleLower
     return std::search(haystack.begin(), haystack.end(), searcher) != haystack.end();
 }
 
-LogFilterMatcher::LogFilterMatcher(const LogFilter &filter)
-    : m_filter(filter)
+LogFilterMatcher::LogFilterMatcher(const LogFilter &filter) : m_filter(filter)
 {
     const QString method = filter.methodOrStatus.trimmed();
     if (method.isEmpty()) {

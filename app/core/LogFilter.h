@@ -12,10 +12,10 @@ namespace Gui {
 /// What the log pane shows: by line, by method or status, by free text. Pure value; GUI thread.
 struct LogFilter
 {
-    QString lineId;          ///< Empty = every line
-    QString methodOrStatus;  ///< "REGISTER" (requests and their responses), "401", "4xx"; empty = all
-    QString text;            ///< Case-insensitive, searched in the first line, the raw message and the peer
-    bool showSteps = true;   ///< Engine steps and errors (hidden whenever a method/status is chosen)
+    QString lineId;         ///< Empty = every line
+    QString methodOrStatus; ///< "REGISTER" (requests and their responses), "401", "4xx"; empty = all
+    QString text;           ///< Case-insensitive, searched in the first line, the raw message and the peer
+    bool showSteps = true;  ///< Engine steps and errors (hidden whenever a method/status is chosen)
 
     bool isEmpty() const { return lineId.isEmpty() && methodOrStatus.isEmpty() && text.isEmpty() && showSteps; }
     bool operator==(const LogFilter &other) const = default;
@@ -30,7 +30,13 @@ public:
     bool matches(const Sip::LogEntry &entry, const QString &cseqMethod, int statusCode) const;
 
 private:
-    enum class MethodMode { Any, Method, Status, StatusClass };
+    enum class MethodMode
+    {
+        Any,
+        Method,
+        Status,
+        StatusClass
+    };
     LogFilter m_filter;
     MethodMode m_mode = MethodMode::Any;
     int m_status = 0;

@@ -101,8 +101,8 @@ quint32 pseudoHeaderSum(const QHostAddress &source, const QHostAddress &destinat
 QByteArray ipPacket(const PcapngWriter::Endpoint &source, const PcapngWriter::Endpoint &destination, quint8 protocol,
                     QByteArray transportSegment, int checksumOffset, quint16 identification)
 {
-    const quint32 checksumBase = pseudoHeaderSum(source.address, destination.address, protocol,
-                                                 quint32(transportSegment.size()));
+    const quint32 checksumBase =
+        pseudoHeaderSum(source.address, destination.address, protocol, quint32(transportSegment.size()));
     quint16 checksum = PcapngWriter::internetChecksum(transportSegment, checksumBase);
     if (protocol == ProtocolUdp && checksum == 0)
         checksum = 0xFFFF; // zero means "no checksum" in UDP
@@ -230,9 +230,9 @@ QByteArray PcapngWriter::write(const QList<Sip::LogEntry> &entries, bool mask)
     QByteArray idb;
     putLe16(idb, LinkTypeRaw);
     putLe16(idb, 0);
-    putLe32(idb, 0); // no snap length limit
+    putLe32(idb, 0);                                         // no snap length limit
     putOption(idb, 2, QByteArrayLiteral("offhook-sip-log")); // if_name
-    putOption(idb, 9, QByteArray(1, char(6)));                // if_tsresol: microseconds
+    putOption(idb, 9, QByteArray(1, char(6)));               // if_tsresol: microseconds
     putOption(idb, 0, {});
     out += block(InterfaceDescriptionBlock, idb);
 
@@ -270,8 +270,8 @@ QByteArray PcapngWriter::write(const QList<Sip::LogEntry> &entries, bool mask)
         } else {
             const QString forward = source.address.toString() + u':' + QString::number(source.port) + u'>' +
                                     destination.address.toString() + u':' + QString::number(destination.port);
-            const QString backward = destination.address.toString() + u':' + QString::number(destination.port) +
-                                     u'>' + source.address.toString() + u':' + QString::number(source.port);
+            const QString backward = destination.address.toString() + u':' + QString::number(destination.port) + u'>' +
+                                     source.address.toString() + u':' + QString::number(source.port);
             quint32 &sequence = tcpSequence[forward];
             if (sequence == 0)
                 sequence = 1;

@@ -12,7 +12,6 @@
 
 namespace Gui {
 
-
 QList<ProviderPreset> ProviderPreset::load(const QString &directory)
 {
     QList<std::pair<int, ProviderPreset>> ordered;
@@ -37,7 +36,8 @@ QList<ProviderPreset> ProviderPreset::load(const QString &directory)
         preset.extensionHint = text("extensionHint");
         preset.hint = text("hint");
         preset.authUserSameAsExtension = object.value(QStringLiteral("authUserSameAsExtension")).toBool(true);
-        const Sip::Transport transport = Sip::transportFromName(object.value(QStringLiteral("transport")).toString(QStringLiteral("udp")));
+        const Sip::Transport transport =
+            Sip::transportFromName(object.value(QStringLiteral("transport")).toString(QStringLiteral("udp")));
         preset.transport = transport == Sip::Transport::Invalid ? Sip::Transport::Udp : transport;
         preset.port = quint16(object.value(QStringLiteral("port")).toInt(0));
         preset.expiresSeconds = object.value(QStringLiteral("expiresSeconds")).toInt(300);

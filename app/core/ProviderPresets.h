@@ -15,9 +15,9 @@ struct ProviderPreset
     QString id;
     QString name;
     QString description;
-    QString serverHint;     ///< Placeholder for the server field
-    QString extensionHint;  ///< Placeholder for the extension field
-    QString hint;           ///< Shown on the server page (e.g. hashed-extension advice)
+    QString serverHint;    ///< Placeholder for the server field
+    QString extensionHint; ///< Placeholder for the extension field
+    QString hint;          ///< Shown on the server page (e.g. hashed-extension advice)
     bool authUserSameAsExtension = true;
     Sip::Transport transport = Sip::Transport::Udp;
     quint16 port = 0;

@@ -154,13 +154,14 @@ QList<TraceStep> RegistrationTrace::build(const QList<Sip::LogEntry> &entries, c
             credentialsSent = credentialsSent || digest;
             TraceStep step;
             step.title = digest ? tr("REGISTER with digest") : tr("REGISTER sent");
-            step.detail = digest ? tr("as %1, to %2 over %3")
-                                       .arg(parameter(entry.header("Authorization").isEmpty()
-                                                          ? entry.header("Proxy-Authorization")
-                                                          : entry.header("Authorization"),
-                                                      QStringLiteral("username")),
-                                            entry.peer, entry.transport.toUpper())
-                                 : tr("to %1 over %2").arg(entry.peer, entry.transport.toUpper());
+            step.detail =
+                digest
+                    ? tr("as %1, to %2 over %3")
+                          .arg(parameter(entry.header("Authorization").isEmpty() ? entry.header("Proxy-Authorization")
+                                                                                 : entry.header("Authorization"),
+                                         QStringLiteral("username")),
+                               entry.peer, entry.transport.toUpper())
+                    : tr("to %1 over %2").arg(entry.peer, entry.transport.toUpper());
             step.status = TraceStep::Status::Done;
             step.sequence = entry.sequence;
             step.timestamp = entry.timestamp;
@@ -214,8 +215,8 @@ QList<TraceStep> RegistrationTrace::build(const QList<Sip::LogEntry> &entries, c
             step.detail = event.reasonPhrase.isEmpty() ? tr("the server did not reply") : event.reasonPhrase;
             step.status = TraceStep::Status::TimedOut;
         } else if (eventForThisAttempt && Sip::isFailure(event.state)) {
-            step.title = event.statusCode ? QStringLiteral("%1 %2").arg(event.statusCode).arg(event.reasonPhrase)
-                                          : tr("Failed");
+            step.title =
+                event.statusCode ? QStringLiteral("%1 %2").arg(event.statusCode).arg(event.reasonPhrase) : tr("Failed");
             step.detail = event.reasonPhrase;
             step.status = TraceStep::Status::Failed;
         } else {
@@ -226,16 +227,18 @@ QList<TraceStep> RegistrationTrace::build(const QList<Sip::LogEntry> &entries, c
         steps.append(step);
     } else if (steps.isEmpty() && eventForThisAttempt && Sip::isFailure(event.state)) {
         TraceStep step;
-        step.title = event.state == RegistrationState::NetworkFailed ? tr("Network problem before sending") : tr("Failed");
+        step.title =
+            event.state == RegistrationState::NetworkFailed ? tr("Network problem before sending") : tr("Failed");
         step.detail = event.reasonPhrase;
-        step.status = event.state == RegistrationState::TimedOut ? TraceStep::Status::TimedOut : TraceStep::Status::Failed;
+        step.status =
+            event.state == RegistrationState::TimedOut ? TraceStep::Status::TimedOut : TraceStep::Status::Failed;
         step.timestamp = event.timestamp;
         steps.append(step);
     }
     if (eventForThisAttempt && Sip::isFailure(event.state) && !steps.isEmpty() &&
         steps.last().status == TraceStep::Status::Done) {
-        steps.last().status = event.state == RegistrationState::TimedOut ? TraceStep::Status::TimedOut
-                                                                         : TraceStep::Status::Failed;
+        steps.last().status =
+            event.state == RegistrationState::TimedOut ? TraceStep::Status::TimedOut : TraceStep::Status::Failed;
     }
     return steps;
 }

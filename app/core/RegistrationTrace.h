@@ -14,9 +14,16 @@ namespace Gui {
 /// One step of a registration attempt as the troubleshooter shows it.
 struct TraceStep
 {
-    enum class Status { Invalid = 0, Done, Failed, Pending, TimedOut };
-    QString title;        ///< "REGISTER sent", "401 challenge", "REGISTER with digest", "200 OK"
-    QString detail;       ///< "to 192.0.2.1:5060 over UDP", "realm \"pbx\", MD5", "expires 300 s"
+    enum class Status
+    {
+        Invalid = 0,
+        Done,
+        Failed,
+        Pending,
+        TimedOut
+    };
+    QString title;  ///< "REGISTER sent", "401 challenge", "REGISTER with digest", "200 OK"
+    QString detail; ///< "to 192.0.2.1:5060 over UDP", "realm \"pbx\", MD5", "expires 300 s"
     Status status = Status::Invalid;
     quint64 sequence = 0; ///< Log entry it comes from (0 when derived from the event)
     QDateTime timestamp;

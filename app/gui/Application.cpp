@@ -35,23 +35,19 @@ CallMedia::DeviceFactory audioDevices()
 } // namespace
 
 Application::Application(const LaunchProfile &profile, SingleInstance &instance)
-    : m_profile(profile)
-    , m_settings(profile.settingsPath)
-    , m_engine(&m_log)
-    , m_window(&m_engine)
-    , m_keychain(profile.makeKeychain())
-    , m_plainFile(profile.makePlainFileStore())
-    , m_lines(&m_engine, &m_settings, m_keychain.get(), m_plainFile.get(), &m_window)
-    , m_calls(m_engine, m_window, audioDevices(), CallMediaOptions{})
-    // The demo's calls are listed for this run only, like its line and contacts.
-    , m_historyProblem(profile.historyPath().isEmpty() ? QString() : m_calls.useHistoryFile(profile.historyPath()))
-    , m_alerts(*m_calls.calls(), m_window, audioDevices(),
+    : m_profile(profile), m_settings(profile.settingsPath), m_engine(&m_log), m_window(&m_engine),
+      m_keychain(profile.makeKeychain()), m_plainFile(profile.makePlainFileStore()),
+      m_lines(&m_engine, &m_settings, m_keychain.get(), m_plainFile.get(), &m_window),
+      m_calls(m_engine, m_window, audioDevices(), CallMediaOptions{})
+      // The demo's calls are listed for this run only, like its line and contacts.
+      ,
+      m_historyProblem(profile.historyPath().isEmpty() ? QString() : m_calls.useHistoryFile(profile.historyPath())),
+      m_alerts(*m_calls.calls(), m_window, audioDevices(),
                [this] {
                    const Gui::Preferences preferences = m_settings.preferences();
                    return preferences.ringingDevice.isEmpty() ? preferences.outputDevice : preferences.ringingDevice;
-               })
-    , m_presence(&m_engine)
-    , m_contacts(&m_engine, &m_presence, &m_settings, m_window.contactsPanel())
+               }),
+      m_presence(&m_engine), m_contacts(&m_engine, &m_presence, &m_settings, m_window.contactsPanel())
 {
     wireLines();
     wireAudio();

@@ -13,7 +13,7 @@
 namespace App {
 
 CallAlerts::CallAlerts(Sip::CallService &calls, Gui::MainWindow &window, DeviceFactory devices,
-                                     DeviceName ringingDevice, QObject *parent)
+                       DeviceName ringingDevice, QObject *parent)
     : QObject(parent), m_window(window), m_devices(std::move(devices)), m_ringingDevice(std::move(ringingDevice))
 {
     connect(&calls, &Sip::CallService::callChanged, this, &CallAlerts::onCallChanged);
@@ -72,14 +72,14 @@ void CallAlerts::startRinging()
         return;
     }
     if (!m_ringer->fellBackTo().isEmpty())
-        Q_EMIT notice(tr("Ringing device \"%1\" is not available: ringing on \"%2\"")
-                          .arg(device, m_ringer->fellBackTo()));
+        Q_EMIT notice(
+            tr("Ringing device \"%1\" is not available: ringing on \"%2\"").arg(device, m_ringer->fellBackTo()));
 }
 
 void CallAlerts::updateRingback(const Sip::CallEvent &event)
 {
-    const bool wanted = event.direction == Sip::CallDirection::Outgoing && event.state == Sip::CallState::Ringing &&
-                        !event.earlyMedia;
+    const bool wanted =
+        event.direction == Sip::CallDirection::Outgoing && event.state == Sip::CallState::Ringing && !event.earlyMedia;
     if (!wanted) {
         if (event.callId == m_ringbackCallId) {
             m_ringback.reset();

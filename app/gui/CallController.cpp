@@ -183,8 +183,7 @@ void CallController::dial(const QString &number)
 void CallController::redial(const Gui::CallHistoryEntry &entry)
 {
     // The entry's own line when it still exists, else the one selected now.
-    const QString lineId =
-        m_window.lineModel()->rowOf(entry.lineId) >= 0 ? entry.lineId : m_window.currentLineId();
+    const QString lineId = m_window.lineModel()->rowOf(entry.lineId) >= 0 ? entry.lineId : m_window.currentLineId();
     if (lineId.isEmpty()) {
         m_window.statusBar()->showMessage(
             tr("The line of that call is gone: choose a line to call %1 again.").arg(entry.peer), 10000);

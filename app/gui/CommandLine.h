@@ -15,9 +15,9 @@ struct CommandLine
     bool showHelp = false;
     bool demo = false;
     bool noTray = false;
-    QString settingsFile;  ///< --settings FILE: use this settings file instead of the user's
-    QString dialTarget;    ///< sip:, sips: or tel: URI, or a number, to put into the dial pad
-    QString error;         ///< Non-empty when the arguments make no sense
+    QString settingsFile; ///< --settings FILE: use this settings file instead of the user's
+    QString dialTarget;   ///< sip:, sips: or tel: URI, or a number, to put into the dial pad
+    QString error;        ///< Non-empty when the arguments make no sense
 
     static CommandLine parse(const QStringList &arguments); ///< arguments[0] is the program
     static QString helpText();

@@ -11,10 +11,7 @@ namespace App {
 
 ContactController::ContactController(Sip::SipEngine *engine, Sip::PresenceService *presence, AppSettings *settings,
                                      Gui::ContactsPanel *panel, QObject *parent)
-    : QObject(parent)
-    , m_presence(presence)
-    , m_settings(settings)
-    , m_panel(panel)
+    : QObject(parent), m_presence(presence), m_settings(settings), m_panel(panel)
 {
     connect(m_panel, &Gui::ContactsPanel::contactsEdited, this,
             [this](const QString &lineId, const QList<Sip::WatchedContact> &contacts) {

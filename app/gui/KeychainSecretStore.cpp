@@ -49,8 +49,7 @@ void run(QKeychain::Job *job, SecretStore::Callback callback)
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(const QString &service, QObject *parent)
-    : SecretStore(parent)
-    , m_service(service)
+    : SecretStore(parent), m_service(service)
 {
 }
 

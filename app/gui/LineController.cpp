@@ -15,12 +15,8 @@ namespace App {
 
 LineController::LineController(Sip::SipEngine *engine, AppSettings *settings, SecretStore *keychain,
                                SecretStore *plainFile, Gui::MainWindow *window, QObject *parent)
-    : QObject(parent)
-    , m_engine(engine)
-    , m_settings(settings)
-    , m_keychain(keychain)
-    , m_plainFile(plainFile)
-    , m_window(window)
+    : QObject(parent), m_engine(engine), m_settings(settings), m_keychain(keychain), m_plainFile(plainFile),
+      m_window(window)
 {
     connect(m_window, &Gui::MainWindow::lineCreated, this, [this](const Sip::LineConfig &line) { addLine(line); });
     connect(m_window, &Gui::MainWindow::lineEdited, this, &LineController::updateLine);
@@ -169,7 +165,8 @@ void LineController::removePassword(const QString &lineId)
     begin();
     m_keychain->remove(key, [this, key](const SecretStore::Result &result) {
         if (!result.ok() && result.error != SecretStore::Error::NotFound && !m_plainFile)
-            Q_EMIT notice(tr("The stored password could not be removed from the %1: %2").arg(m_keychain->name(), result.message));
+            Q_EMIT notice(
+                tr("The stored password could not be removed from the %1: %2").arg(m_keychain->name(), result.message));
         if (m_plainFile) {
             begin();
             m_plainFile->remove(key, [this](const SecretStore::Result &) { end(); });

@@ -9,8 +9,7 @@
 namespace App {
 
 PlainFileSecretStore::PlainFileSecretStore(const QString &filePath, QObject *parent)
-    : SecretStore(parent)
-    , m_filePath(filePath)
+    : SecretStore(parent), m_filePath(filePath)
 {
 }
 

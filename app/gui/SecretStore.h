@@ -16,12 +16,20 @@ class SecretStore : public QObject
 {
     Q_OBJECT
 public:
-    enum class Error { Invalid = 0, None, NotFound, NoBackend, AccessDenied, Other };
+    enum class Error
+    {
+        Invalid = 0,
+        None,
+        NotFound,
+        NoBackend,
+        AccessDenied,
+        Other
+    };
     struct Result
     {
         Error error = Error::Invalid;
-        QString secret;   ///< For reads
-        QString message;  ///< Backend's words when error != None
+        QString secret;  ///< For reads
+        QString message; ///< Backend's words when error != None
         bool ok() const { return error == Error::None; }
     };
     using Callback = std::function<void(const Result &result)>;

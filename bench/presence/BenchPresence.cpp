@@ -205,7 +205,7 @@ int main(int argc, char *argv[])
     sippOptions.service = QStringLiteral("1002");
     sippOptions.authUser = QStringLiteral("1002");
     sippOptions.authPassword = kamailio.password(QStringLiteral("1002"));
-    sippOptions.extraArguments = {QStringLiteral("-inf"), targets.fileName(), QStringLiteral("-r"),
+    sippOptions.extraArguments = {QStringLiteral("-inf"), targets.fileName(),   QStringLiteral("-r"),
                                   QStringLiteral("2000"), QStringLiteral("-l"), QStringLiteral("200")};
     stall.start();
     QElapsedTimer burstClock;
@@ -241,8 +241,7 @@ int main(int argc, char *argv[])
            static_cast<long long>(rssWatching - rssStart), static_cast<long long>(rssAfterBurst));
     printf("  burst of %d state changes (%d PUBLISH accepted): %s in %lld ms from the first PUBLISH; "
            "longest UI-thread stall %.1f ms\n",
-           count, published, allShown ? "all shown" : "NOT all shown", static_cast<long long>(burstMs),
-           burstStallMs);
+           count, published, allShown ? "all shown" : "NOT all shown", static_cast<long long>(burstMs), burstStallMs);
     fflush(stdout);
 
     QElapsedTimer shutdownClock;

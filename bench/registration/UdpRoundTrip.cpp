@@ -59,7 +59,8 @@ int main(int argc, char **argv)
         sendto(clientFd, payload.data(), payload.size(), 0, reinterpret_cast<sockaddr *>(&echoAddress),
                sizeof echoAddress);
         recv(clientFd, buffer, sizeof buffer, 0);
-        microseconds.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+        microseconds.push_back(
+            std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
     }
     echo.join();
     close(echoFd);

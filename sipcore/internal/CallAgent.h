@@ -41,8 +41,8 @@ public:
     void declineTransfer(const QString &originalCallId, int status, const QString &reason);
     /// Progress of a call that follows a REFER, for the call that was transferred.
     void referProgress(const QString &originalCallId, int status, const QString &reason);
-    void detach();              ///< The façade is gone: hang up quietly
-    void shutdown() override;   ///< The engine stops: hang up every call
+    void detach();            ///< The façade is gone: hang up quietly
+    void shutdown() override; ///< The engine stops: hang up every call
     /// A new incoming INVITE: a session for the line it is for, or 404 when no line has that name.
     bool onStackEvent(const NuaEvent &event) override;
 

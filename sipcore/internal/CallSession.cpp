@@ -19,13 +19,9 @@ using SipMessageText::bodyOf;
 using SipMessageText::sdpOf;
 
 CallSession::CallSession(CallAgent &agent, EngineThread &engine, QString callId, const LineContext &line)
-    : SessionCore(engine, line)
-    , m_agent(agent)
-    , m_callId(std::move(callId))
-    , m_sdpSessionId(QRandomGenerator::global()->bounded(1u << 30))
-    , m_info(*this)
-    , m_transferOut(*this)
-    , m_transferIn(*this)
+    : SessionCore(engine, line), m_agent(agent), m_callId(std::move(callId)),
+      m_sdpSessionId(QRandomGenerator::global()->bounded(1u << 30)), m_info(*this), m_transferOut(*this),
+      m_transferIn(*this)
 {
 }
 
@@ -84,8 +80,7 @@ void CallSession::dial(const QString &target, const LocalMedia &media)
     nua_invite(handle(), SIPTAG_ROUTE_STR(route.constData()), SIPTAG_CONTENT_TYPE_STR("application/sdp"),
                SIPTAG_PAYLOAD_STR(m_localSdp.constData()),
                // Ask for a session interval (RFC 4028): a 422 is then retried with the Min-SE it names.
-               NUTAG_SESSION_TIMER(1800),
-               TAG_IF(!referredBy.isEmpty(), SIPTAG_REFERRED_BY_STR(referredBy.constData())),
+               NUTAG_SESSION_TIMER(1800), TAG_IF(!referredBy.isEmpty(), SIPTAG_REFERRED_BY_STR(referredBy.constData())),
                TAG_END());
     setState(CallState::Dialing);
 }
@@ -362,7 +357,9 @@ void CallSession::onReInviteResult(const NuaEvent &event)
         return;
     m_reInviting = false;
     if (event.status >= 300) {
-        step(QStringLiteral("re-INVITE refused: %1 %2; the call goes on as before").arg(event.status).arg(phraseOf(event)),
+        step(QStringLiteral("re-INVITE refused: %1 %2; the call goes on as before")
+                 .arg(event.status)
+                 .arg(phraseOf(event)),
              true);
         m_localHold = !m_localHold;
         m_local.direction = m_localHold ? MediaDirection::SendOnly : MediaDirection::SendRecv;

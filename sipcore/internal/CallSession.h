@@ -71,7 +71,7 @@ private:
     bool applyNegotiation(const QByteArray &localSdp, const QByteArray &remoteSdp, bool localIsOfferer);
     void setState(CallState state, int status = 0, const QString &reason = {});
     void end(int status, const QString &reason, const QString &diagnosis, bool locally);
-    void finish(); ///< The dialog is gone: release the handle, report Ended once
+    void finish();                               ///< The dialog is gone: release the handle, report Ended once
     void refuse(int status, const QString &why); ///< 400/488 to a request of the peer, with a Warning
     QString localAddress() const;
     QByteArray nextSdpVersion();

@@ -18,12 +18,13 @@ namespace Sip::Internal {
 class ChallengeResponder
 {
 public:
-    enum class Outcome {
+    enum class Outcome
+    {
         Invalid = 0,
-        Answered,      ///< nua_authenticate() sent with our credentials
-        Rejected,      ///< Its realm was answered already: the server refused the credentials
-        NoPassword,    ///< The line has no password to answer with
-        Unsupported,   ///< No MD5 digest challenge (e.g. SHA-256 only)
+        Answered,    ///< nua_authenticate() sent with our credentials
+        Rejected,    ///< Its realm was answered already: the server refused the credentials
+        NoPassword,  ///< The line has no password to answer with
+        Unsupported, ///< No MD5 digest challenge (e.g. SHA-256 only)
     };
 
     /// Reads the challenges of this 401/407 response and answers them.

@@ -15,11 +15,11 @@ struct DigestChallenge
     QByteArray quotedRealm; ///< As sent, quotes included: Sofia matches it byte for byte
     QByteArray algorithm;   ///< Empty means MD5
     bool stale = false;
-    bool proxy = false;     ///< From Proxy-Authenticate (407)
+    bool proxy = false; ///< From Proxy-Authenticate (407)
 
     QByteArray realm() const; ///< Without quotes
     bool isDigest() const;
-    bool isMd5() const;      ///< MD5 or MD5-sess (or no algorithm given)
+    bool isMd5() const; ///< MD5 or MD5-sess (or no algorithm given)
 };
 
 /// Parses the parameters of one challenge header value ("Digest realm=\"x\", nonce=...").

@@ -4,10 +4,7 @@
 
 namespace Sip::Internal {
 
-EngineTimer::EngineTimer(su_root_t *root)
-    : m_timer(su_timer_create(su_root_task(root), 1000))
-{
-}
+EngineTimer::EngineTimer(su_root_t *root) : m_timer(su_timer_create(su_root_task(root), 1000)) {}
 
 EngineTimer::~EngineTimer()
 {

@@ -37,9 +37,7 @@ QString srvPrefix(Transport transport)
 
 } // namespace
 
-HostResolver::HostResolver(QObject *parent)
-    : QObject(parent)
-    , m_srvTimeout(new QTimer(this))
+HostResolver::HostResolver(QObject *parent) : QObject(parent), m_srvTimeout(new QTimer(this))
 {
     qRegisterMetaType<Sip::Internal::ResolvedTarget>();
     m_srvTimeout->setSingleShot(true);
@@ -72,7 +70,11 @@ void HostResolver::resolve(const QString &host, quint16 port, Transport transpor
         target.port = port ? port : Address::defaultPort(transport);
         target.description = QStringLiteral("%1 is an IP address").arg(host);
         QMetaObject::invokeMethod(
-            this, [this, target, generation] { if (generation == m_generation) finish(target); },
+            this,
+            [this, target, generation] {
+                if (generation == m_generation)
+                    finish(target);
+            },
             Qt::QueuedConnection);
         return;
     }
@@ -86,8 +88,7 @@ void HostResolver::resolve(const QString &host, quint16 port, Transport transpor
     auto fallback = [this, host, transport, srvName, generation](const QString &why) {
         if (generation != m_generation)
             return;
-        lookupAddress(host, Address::defaultPort(transport),
-                      QStringLiteral("no SRV record %1 (%2)").arg(srvName, why));
+        lookupAddress(host, Address::defaultPort(transport), QStringLiteral("no SRV record %1 (%2)").arg(srvName, why));
     };
     connect(lookup, &QDnsLookup::finished, this, [this, lookup, srvName, fallback, generation] {
         if (generation != m_generation)
@@ -132,9 +133,9 @@ void HostResolver::lookupAddress(const QString &host, quint16 port, const QStrin
         ResolvedTarget target;
         const QList<QHostAddress> addresses = info.addresses();
         if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
-            target.error = QStringLiteral("the name \"%1\" could not be looked up: %2")
-                               .arg(host, info.errorString().isEmpty() ? QStringLiteral("no address")
-                                                                       : info.errorString());
+            target.error =
+                QStringLiteral("the name \"%1\" could not be looked up: %2")
+                    .arg(host, info.errorString().isEmpty() ? QStringLiteral("no address") : info.errorString());
             finish(target);
             return;
         }
@@ -164,8 +165,7 @@ QString HostResolver::localAddressFor(const QString &remoteAddress, quint16 port
 {
     const QHostAddress remote(remoteAddress);
     if (remote.isLoopback())
-        return remote.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("::1")
-                                                                   : QStringLiteral("127.0.0.1");
+        return remote.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("::1") : QStringLiteral("127.0.0.1");
     QUdpSocket probe;
     probe.connectToHost(remote, port ? port : 5060);
     if (!probe.waitForConnected(200))

@@ -16,7 +16,7 @@ namespace Sip::Internal {
 struct ResolvedTarget
 {
     bool ok = false;
-    QString address;     ///< IP literal (no brackets)
+    QString address; ///< IP literal (no brackets)
     quint16 port = 0;
     QString description; ///< How it was found, e.g. "SRV _sip._udp.example.com -> sip1.example.com:5080"
     QString error;       ///< Plain words when !ok

@@ -18,9 +18,9 @@ struct LineContext
     QByteArray addressOfRecord; ///< sip:EXT@DOMAIN
     QByteArray domainUri;       ///< sip:DOMAIN (for building targets like sip:OTHER@DOMAIN)
     QByteArray displayName;
-    QByteArray nextHopUri;      ///< sip:IP:PORT;transport=X
+    QByteArray nextHopUri; ///< sip:IP:PORT;transport=X
     QByteArray contactUser;
-    QByteArray instance;        ///< +sip.instance value: "<urn:uuid:...>"; empty = none
+    QByteArray instance; ///< +sip.instance value: "<urn:uuid:...>"; empty = none
     QString authUser;
     QString password;
     Transport transport = Transport::Udp;

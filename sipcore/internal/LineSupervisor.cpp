@@ -12,14 +12,9 @@
 
 namespace Sip::Internal {
 
-LineSupervisor::LineSupervisor(SipEngine &engine, const LineConfig &config,
-                               const EngineOptions &options)
-    : QObject(&engine)
-    , m_engine(engine)
-    , m_config(config)
-    , m_options(options)
-    , m_resolver(new HostResolver(this))
-    , m_tlsProbe(new TlsProbe(this))
+LineSupervisor::LineSupervisor(SipEngine &engine, const LineConfig &config, const EngineOptions &options)
+    : QObject(&engine), m_engine(engine), m_config(config), m_options(options), m_resolver(new HostResolver(this)),
+      m_tlsProbe(new TlsProbe(this))
 {
     m_retryTimer.setSingleShot(true);
     m_deadline.setSingleShot(true);
@@ -128,9 +123,8 @@ void LineSupervisor::onResolved(const ResolvedTarget &target)
         m_engine.log()->appendStep(m_config.id, QStringLiteral("Resolved %1").arg(target.description));
     if (m_config.transport == Transport::Tls) {
         m_pendingTarget = target;
-        const QString serverName = HostPort::parse(m_config.outboundProxy.isEmpty() ? m_config.server
-                                                                                    : m_config.outboundProxy)
-                                       .host;
+        const QString serverName =
+            HostPort::parse(m_config.outboundProxy.isEmpty() ? m_config.server : m_config.outboundProxy).host;
         m_engine.log()->appendStep(m_config.id, QStringLiteral("Checking the TLS certificate of %1 at %2:%3")
                                                     .arg(serverName, target.address)
                                                     .arg(target.port));
@@ -173,12 +167,12 @@ void LineSupervisor::startRegistration(const ResolvedTarget &target)
     request.attempt = m_attempt;
     request.registrarUri = Address::registrarUri(m_config).toUtf8();
     request.expires = QByteArray::number(m_config.expiresSeconds);
-    request.peerDescription = QStringLiteral("%1:%2 (%3)")
-                                  .arg(target.address.contains(QLatin1Char(':'))
-                                           ? QStringLiteral("[%1]").arg(target.address)
-                                           : target.address)
-                                  .arg(target.port)
-                                  .arg(transportName(m_config.transport));
+    request.peerDescription =
+        QStringLiteral("%1:%2 (%3)")
+            .arg(target.address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(target.address)
+                                                           : target.address)
+            .arg(target.port)
+            .arg(transportName(m_config.transport));
     const QString bindHost = m_options.bindAddress.isEmpty()
                                  ? HostResolver::localAddressFor(target.address, target.port)
                                  : m_options.bindAddress;
@@ -195,9 +189,8 @@ void LineSupervisor::startRegistration(const ResolvedTarget &target)
     context.password = m_config.password;
     context.transport = m_config.transport;
     const bool tls = m_engine.usesTransport(Transport::Tls);
-    m_engine.postToRegistrations([context, request, bindHost, tls](RegistrationAgent &agent) {
-        agent.start(context, request, bindHost, tls);
-    });
+    m_engine.postToRegistrations(
+        [context, request, bindHost, tls](RegistrationAgent &agent) { agent.start(context, request, bindHost, tls); });
 }
 
 void LineSupervisor::onDeadline()

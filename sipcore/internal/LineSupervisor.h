@@ -30,9 +30,9 @@ public:
     void setConfig(const LineConfig &config) { m_config = config; }
     const RegistrationEvent &lastEvent() const { return m_last; }
 
-    void registerNow();              ///< Start an attempt now (resets back-off)
-    void unregister();               ///< Expires: 0, stay down
-    void retryIfWaiting();           ///< Network came back: skip the remaining back-off
+    void registerNow();    ///< Start an attempt now (resets back-off)
+    void unregister();     ///< Expires: 0, stay down
+    void retryIfWaiting(); ///< Network came back: skip the remaining back-off
     void onEngineEvent(quint64 attempt, const RegistrationEvent &event);
 
     /// Back-off before retry number n (1-based): 5, 10, 20, 40, 60, 120, 300, 300 … seconds.
@@ -60,7 +60,7 @@ private:
     QTimer m_deadline;
     quint64 m_attempt = 0;
     int m_retries = 0;
-    bool m_wanted = false;     ///< The user wants this line registered
+    bool m_wanted = false; ///< The user wants this line registered
     RegistrationEvent m_last;
 };
 

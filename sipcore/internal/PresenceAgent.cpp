@@ -18,9 +18,7 @@ constexpr int kFlushDelayMs = 10;
 } // namespace
 
 PresenceAgent::PresenceAgent(EngineThread &engine, const PresenceOptions &options, std::shared_ptr<Channel> channel)
-    : m_engine(engine)
-    , m_options(options)
-    , m_channel(std::move(channel))
+    : m_engine(engine), m_options(options), m_channel(std::move(channel))
 {
 }
 

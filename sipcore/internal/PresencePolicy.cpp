@@ -40,8 +40,8 @@ Decision afterTermination(const QString &reasonText, int retryAfterSeconds, int 
     const QString reason = reasonText.trimmed().toLower();
     // The first retry after an "immediately" reason goes out at once; repeats back off like errors.
     const int soon = retries == 0 ? 0 : backoffSeconds(retries, options);
-    const int later = retryAfterSeconds >= 0 ? qMax(retryAfterSeconds, soon)
-                                             : qMax(backoffSeconds(retries + 1, options), soon);
+    const int later =
+        retryAfterSeconds >= 0 ? qMax(retryAfterSeconds, soon) : qMax(backoffSeconds(retries + 1, options), soon);
     if (reason == QLatin1String("rejected"))
         return stop(FailureKind::Rejected,
                     QStringLiteral("%1 refused to share its %2 with this line (subscription rejected). Ask the "
@@ -62,15 +62,15 @@ Decision afterTermination(const QString &reasonText, int retryAfterSeconds, int 
         return retry(later, FailureKind::None,
                      QStringLiteral("The server ended the subscription (%1); subscribing again later.").arg(reason));
     return retry(later, FailureKind::None,
-                 reason.isEmpty() ? QStringLiteral("The server ended the subscription without a reason; subscribing "
-                                                   "again later.")
-                                  : QStringLiteral("The server ended the subscription (%1); subscribing again later.")
-                                        .arg(reason));
+                 reason.isEmpty()
+                     ? QStringLiteral("The server ended the subscription without a reason; subscribing "
+                                      "again later.")
+                     : QStringLiteral("The server ended the subscription (%1); subscribing again later.").arg(reason));
 }
 
 Decision afterFailure(const QString &method, int status, const QString &phrase, int retryAfterSeconds,
-                      bool credentialsSent, bool stackGenerated, int retries, const QString &uri,
-                      EventPackage package, const PresenceOptions &options)
+                      bool credentialsSent, bool stackGenerated, int retries, const QString &uri, EventPackage package,
+                      const PresenceOptions &options)
 {
     const QString answer = QStringLiteral("%1 %2").arg(status).arg(phrase);
     const int backoff = backoffSeconds(retries + 1, options);
@@ -88,13 +88,11 @@ Decision afterFailure(const QString &method, int status, const QString &phrase, 
     }
     if (stackGenerated) {
         const bool timeout = status == 408;
-        return retry(delay, timeout ? FailureKind::Timeout : FailureKind::Network,
-                     timeout ? QStringLiteral("No answer to %1 from the server; trying again in %2 s.")
-                                   .arg(method)
-                                   .arg(delay)
-                             : QStringLiteral("%1 could not be sent (%2); trying again in %3 s.")
-                                   .arg(method, answer)
-                                   .arg(delay));
+        return retry(
+            delay, timeout ? FailureKind::Timeout : FailureKind::Network,
+            timeout
+                ? QStringLiteral("No answer to %1 from the server; trying again in %2 s.").arg(method).arg(delay)
+                : QStringLiteral("%1 could not be sent (%2); trying again in %3 s.").arg(method, answer).arg(delay));
     }
     if (status == 481)
         return retry(retries == 0 ? 0 : delay, FailureKind::None,
@@ -108,8 +106,9 @@ Decision afterFailure(const QString &method, int status, const QString &phrase, 
                         ? QStringLiteral("The server does not let this line publish its status (%1).").arg(answer)
                         : QStringLiteral("The server does not let this line watch %1 (%2).").arg(uri, answer));
     if (status == 404 || status == 604)
-        return stop(FailureKind::Rejected,
-                    QStringLiteral("%1 does not exist on the server (%2). Check the contact's address.").arg(uri, answer));
+        return stop(
+            FailureKind::Rejected,
+            QStringLiteral("%1 does not exist on the server (%2). Check the contact's address.").arg(uri, answer));
     if (status == 489)
         return stop(FailureKind::Rejected, QStringLiteral("The server does not offer %1 (%2 for Event: %3): its "
                                                           "presence service is off or lacks that event package.")

@@ -13,7 +13,8 @@ namespace Sip::Internal {
 /// errors that can heal, so no server can drive us into a tight loop. Pure functions; any thread.
 namespace PresencePolicy {
 
-enum class Next {
+enum class Next
+{
     Invalid = 0,
     Stop,  ///< Do not try again; the user has to act
     Retry, ///< Start a new subscription/publication after delaySeconds
@@ -40,8 +41,8 @@ Decision afterTermination(const QString &reason, int retryAfterSeconds, int retr
 /// our digest was already refused once; stackGenerated: the answer came from the local stack (timeout,
 /// transport error), not from the network; retryAfterSeconds is -1 when the answer had none.
 Decision afterFailure(const QString &method, int status, const QString &phrase, int retryAfterSeconds,
-                      bool credentialsSent, bool stackGenerated, int retries, const QString &uri,
-                      EventPackage package, const PresenceOptions &options);
+                      bool credentialsSent, bool stackGenerated, int retries, const QString &uri, EventPackage package,
+                      const PresenceOptions &options);
 
 } // namespace PresencePolicy
 } // namespace Sip::Internal

@@ -14,9 +14,9 @@ namespace Sip::Internal {
 /// What one subscription needs on the engine thread. Plain value.
 struct SubscriptionRequest
 {
-    quint64 id = 0;           ///< Chosen by the façade; unique for the service's life
+    quint64 id = 0; ///< Chosen by the façade; unique for the service's life
     QString contactId;
-    QByteArray targetUri;     ///< sip:EXT@DOMAIN, already completed with the line's domain
+    QByteArray targetUri; ///< sip:EXT@DOMAIN, already completed with the line's domain
     EventPackage package = EventPackage::Invalid;
     int expiresSeconds = 600;
 };
@@ -27,10 +27,10 @@ struct SubscriptionReport
 {
     quint64 id = 0;
     bool hasState = false;
-    SubscriptionEvent event;   ///< When hasState
+    SubscriptionEvent event; ///< When hasState
     bool hasPresence = false;
-    ContactPresence presence;  ///< When hasPresence: what the last NOTIFY says (Unknown when it was refused)
-    bool final = false;        ///< The session is done (Idle or Failed); no more reports follow
+    ContactPresence presence; ///< When hasPresence: what the last NOTIFY says (Unknown when it was refused)
+    bool final = false;       ///< The session is done (Idle or Failed); no more reports follow
 };
 
 /// What a publication tells the façade. Plain value; crosses threads.

@@ -10,7 +10,6 @@
 #include "sipcore/presence/PidfBuilder.h"
 #include "sipcore/presence/PidfParser.h"
 
-
 namespace Sip::Internal {
 namespace {
 
@@ -26,10 +25,7 @@ QString describeStatus(OwnStatus status, const QString &note)
 
 PublicationSession::PublicationSession(EngineThread &engine, const LineContext &line, quint64 id,
                                        const PresenceOptions &options, Report report)
-    : SessionCore(engine, line)
-    , m_id(id)
-    , m_options(options)
-    , m_report(std::move(report))
+    : SessionCore(engine, line), m_id(id), m_options(options), m_report(std::move(report))
 {
 }
 
@@ -69,8 +65,7 @@ void PublicationSession::send()
     step(QStringLiteral("Publishing for %1: %2 (expires %3 s)")
              .arg(QString::fromUtf8(aor), describeStatus(m_status, m_note), QString::fromLatin1(expires)));
     nua_publish(handle(), NUTAG_URL(aor.constData()), NUTAG_PROXY(m_line.nextHopUri.constData()),
-                SIPTAG_EVENT_STR("presence"),
-                SIPTAG_CONTENT_TYPE_STR(PidfParser::contentType().toUtf8().constData()),
+                SIPTAG_EVENT_STR("presence"), SIPTAG_CONTENT_TYPE_STR(PidfParser::contentType().toUtf8().constData()),
                 SIPTAG_PAYLOAD_STR(body.constData()), SIPTAG_EXPIRES_STR(expires.constData()), TAG_END());
     report(PublicationState::Publishing);
 }
@@ -131,8 +126,7 @@ void PublicationSession::onNuaEvent(const NuaEvent &event)
         releaseHandle();
         m_inFlight = false;
         m_finished = true;
-        report(m_unpublishing ? PublicationState::Unpublished : PublicationState::Failed, event.status,
-               phraseOf(event),
+        report(m_unpublishing ? PublicationState::Unpublished : PublicationState::Failed, event.status, phraseOf(event),
                QStringLiteral("The SIP stack could not answer the server's challenge to PUBLISH."),
                FailureKind::Authentication);
         m_unpublishing = false;
@@ -301,8 +295,8 @@ void PublicationSession::finishUnpublish(int status, const QString &phrase)
     report(PublicationState::Unpublished, status, phrase);
 }
 
-void PublicationSession::report(PublicationState state, int status, const QString &phrase,
-                                const QString &diagnosis, FailureKind failure, int retryInSeconds)
+void PublicationSession::report(PublicationState state, int status, const QString &phrase, const QString &diagnosis,
+                                FailureKind failure, int retryInSeconds)
 {
     PublicationReport report;
     report.id = m_id;

@@ -31,8 +31,8 @@ public:
     PublicationSession &operator=(const PublicationSession &) = delete;
 
     void publish(OwnStatus status, const QString &note); ///< First PUBLISH, or a changed status
-    void stop();     ///< un-PUBLISH (Expires: 0) when published; reports Unpublished (final) when done
-    void abandon();  ///< Drop the handle without reporting (engine shutdown)
+    void stop();    ///< un-PUBLISH (Expires: 0) when published; reports Unpublished (final) when done
+    void abandon(); ///< Drop the handle without reporting (engine shutdown)
     bool isFinished() const { return m_finished; }
     bool isUnpublishing() const { return m_unpublishing; }
     quint64 id() const { return m_id; }
@@ -58,7 +58,7 @@ private:
 
     OwnStatus m_status = OwnStatus::Invalid; ///< What the user wants published
     QString m_note;
-    bool m_inFlight = false;      ///< Our own PUBLISH (with a body) awaits its answer
+    bool m_inFlight = false;        ///< Our own PUBLISH (with a body) awaits its answer
     bool m_changedInFlight = false; ///< The status changed while a PUBLISH was in flight
     bool m_published = false;
     bool m_unpublishing = false;

@@ -43,7 +43,7 @@ public:
     void queryBindings(const QString &lineId);
     /// Removes these bindings of the line's extension (Expires: 0), then reports the registrar's list.
     void removeBindings(const QString &lineId, const QStringList &contacts);
-    void detach();                      ///< The façade is gone
+    void detach(); ///< The façade is gone
 
     void shutdown() override;
     bool isClosing() const override;

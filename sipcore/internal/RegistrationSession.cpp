@@ -11,8 +11,7 @@
 
 namespace Sip::Internal {
 RegistrationSession::RegistrationSession(EngineThread &engine, const QString &lineId, Report report)
-    : SessionCore(engine, LineContext::named(lineId))
-    , m_report(std::move(report))
+    : SessionCore(engine, LineContext::named(lineId)), m_report(std::move(report))
 {
 }
 
@@ -266,8 +265,8 @@ void RegistrationSession::fail(const NuaEvent &event, RegistrationState state, F
     report(state, event.status, phraseOf(event), diagnosis, kind);
 }
 
-void RegistrationSession::report(RegistrationState state, int status, const QString &phrase,
-                                 const QString &diagnosis, FailureKind kind)
+void RegistrationSession::report(RegistrationState state, int status, const QString &phrase, const QString &diagnosis,
+                                 FailureKind kind)
 {
     RegistrationEvent event = newEvent(state, status, phrase);
     event.failure = kind;

@@ -18,9 +18,9 @@ class EngineThread;
 struct RegistrationRequest
 {
     quint64 attempt = 0;
-    QByteArray registrarUri;    ///< Request-URI: sip:DOMAIN[:PORT]
-    QByteArray expires;         ///< Seconds, as text
-    QString peerDescription;    ///< "127.0.0.1:5060 (udp)" for the log
+    QByteArray registrarUri; ///< Request-URI: sip:DOMAIN[:PORT]
+    QByteArray expires;      ///< Seconds, as text
+    QString peerDescription; ///< "127.0.0.1:5060 (udp)" for the log
 };
 
 /// One line's registration on the engine thread: owns its nua handle, answers each challenge once
@@ -35,10 +35,10 @@ public:
     RegistrationSession(EngineThread &engine, const QString &lineId, Report report);
 
     void start(const LineContext &line, const RegistrationRequest &request);
-    void stop();   ///< Unregister (Expires: 0) if registered, else drop the attempt
+    void stop();                    ///< Unregister (Expires: 0) if registered, else drop the attempt
     void abort(const QString &why); ///< Drop the handle now (deadline passed); reports nothing
     bool isRegistered() const { return m_registered; }
-    bool isBusy() const;          ///< An un-REGISTER is pending
+    bool isBusy() const; ///< An un-REGISTER is pending
     const RegistrationRequest &request() const { return m_request; }
     /// The Contact our last REGISTER carried (empty before the first).
     QByteArray ownContact() const;

@@ -9,7 +9,6 @@
 #include "sipcore/presence/DialogInfoParser.h"
 #include "sipcore/presence/PidfParser.h"
 
-
 namespace Sip::Internal {
 namespace {
 
@@ -57,10 +56,7 @@ QString describePresence(const ContactPresence &presence)
 SubscriptionSession::SubscriptionSession(EngineThread &engine, const LineContext &line,
                                          const SubscriptionRequest &request, const PresenceOptions &options,
                                          Report report)
-    : SessionCore(engine, line)
-    , m_request(request)
-    , m_options(options)
-    , m_report(std::move(report))
+    : SessionCore(engine, line), m_request(request), m_options(options), m_report(std::move(report))
 {
 }
 
@@ -165,9 +161,8 @@ void SubscriptionSession::onSubscribeResult(const NuaEvent &event)
             step(QStringLiteral("recv %1 %2; %3")
                      .arg(real)
                      .arg(text(event.sip->sip_status->st_phrase))
-                     .arg(real == 401 || real == 407
-                              ? QStringLiteral("Retrying SUBSCRIBE with cached authentication")
-                              : QStringLiteral("SUBSCRIBE restarted: %1").arg(phraseOf(event))));
+                     .arg(real == 401 || real == 407 ? QStringLiteral("Retrying SUBSCRIBE with cached authentication")
+                                                     : QStringLiteral("SUBSCRIBE restarted: %1").arg(phraseOf(event))));
         }
         return;
     }
@@ -196,9 +191,8 @@ void SubscriptionSession::onSubscribeResult(const NuaEvent &event)
     }
     if ((event.status == 401 || event.status == 407) && retryWithCredentials(event, "SUBSCRIBE"))
         return;
-    const int retryAfter = event.sip && event.sip->sip_retry_after
-                               ? static_cast<int>(event.sip->sip_retry_after->af_delta)
-                               : -1;
+    const int retryAfter =
+        event.sip && event.sip->sip_retry_after ? static_cast<int>(event.sip->sip_retry_after->af_delta) : -1;
     const bool generated = stackGenerated(event.status);
     step(QStringLiteral("SUBSCRIBE for %1 failed (status code: %2 %3%4)")
              .arg(describe())
@@ -208,8 +202,8 @@ void SubscriptionSession::onSubscribeResult(const NuaEvent &event)
     if (m_upSince.isValid() && m_upSince.elapsed() >= kStableMs)
         m_retries = 0;
     const PresencePolicy::Decision decision = PresencePolicy::afterFailure(
-        QStringLiteral("SUBSCRIBE"), event.status, phraseOf(event), retryAfter, m_auth.answered(), generated,
-        m_retries, QString::fromUtf8(m_request.targetUri), m_request.package, m_options);
+        QStringLiteral("SUBSCRIBE"), event.status, phraseOf(event), retryAfter, m_auth.answered(), generated, m_retries,
+        QString::fromUtf8(m_request.targetUri), m_request.package, m_options);
     releaseHandle();
     apply(decision, event.status, phraseOf(event), QString());
 }
@@ -308,8 +302,8 @@ void SubscriptionSession::onNotify(const NuaEvent &event)
     if (m_unsubscribing) {
         const bool final = substate == nua_substate_terminated || stateWord == QLatin1String("terminated");
         step(QStringLiteral("NOTIFY from %1 (%2) after un-SUBSCRIBE%3")
-                 .arg(describe(), stateWord, final ? QStringLiteral(": the subscription has ended")
-                                                   : QStringLiteral("; ignored")));
+                 .arg(describe(), stateWord,
+                      final ? QStringLiteral(": the subscription has ended") : QStringLiteral("; ignored")));
         if (final) {
             m_finalNotifySeen = true;
             if (m_unsubscribeAnswered)
@@ -372,9 +366,9 @@ ContactPresence SubscriptionSession::readBody(const sip_t *sip, QString *problem
     }
     const QByteArray expected = acceptedType(m_request.package);
     if (type != expected) {
-        *problem = QStringLiteral("Content-Type %1 instead of %2")
-                       .arg(type.isEmpty() ? QStringLiteral("missing") : QString::fromUtf8(type),
-                            QString::fromUtf8(expected));
+        *problem =
+            QStringLiteral("Content-Type %1 instead of %2")
+                .arg(type.isEmpty() ? QStringLiteral("missing") : QString::fromUtf8(type), QString::fromUtf8(expected));
         return unknown;
     }
     if (m_request.package == EventPackage::Presence) {
@@ -444,8 +438,7 @@ void SubscriptionSession::onStackResubscribe(const QString &reason, int retryAft
                 FailureKind::None, delay);
 }
 
-void SubscriptionSession::onTerminated(const QString &reason, int retryAfterSeconds, int status,
-                                       const QString &phrase)
+void SubscriptionSession::onTerminated(const QString &reason, int retryAfterSeconds, int status, const QString &phrase)
 {
     if (m_upSince.isValid() && m_upSince.elapsed() >= kStableMs) {
         m_retries = 0;

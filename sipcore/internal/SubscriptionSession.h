@@ -32,9 +32,9 @@ public:
     SubscriptionSession(const SubscriptionSession &) = delete;
     SubscriptionSession &operator=(const SubscriptionSession &) = delete;
 
-    void start();      ///< SUBSCRIBE now
-    void stop();       ///< un-SUBSCRIBE when subscribed, else end at once; reports Idle (final) when done
-    void abandon();    ///< Drop the handle without reporting (engine shutdown)
+    void start();   ///< SUBSCRIBE now
+    void stop();    ///< un-SUBSCRIBE when subscribed, else end at once; reports Idle (final) when done
+    void abandon(); ///< Drop the handle without reporting (engine shutdown)
     bool isFinished() const { return m_finished; }
     bool isUnsubscribing() const { return m_unsubscribing; }
     quint64 id() const { return m_request.id; }
@@ -54,9 +54,8 @@ private:
     void apply(const PresencePolicy::Decision &decision, int status, const QString &phrase, const QString &reason);
     void scheduleRetry(int seconds);
     void finishUnsubscribe(int status, const QString &phrase);
-    void reportState(SubscriptionState state, int status = 0, const QString &phrase = {},
-                     const QString &diagnosis = {}, const QString &reason = {}, FailureKind failure = FailureKind::None,
-                     int retryInSeconds = 0);
+    void reportState(SubscriptionState state, int status = 0, const QString &phrase = {}, const QString &diagnosis = {},
+                     const QString &reason = {}, FailureKind failure = FailureKind::None, int retryInSeconds = 0);
     void reportPresence(const ContactPresence &presence);
     void noteUp();
     QString describe() const; ///< "sip:1002@pbx (presence)"
@@ -69,15 +68,15 @@ private:
     std::unique_ptr<EngineTimer> m_timer; // retry, or the wait for the final NOTIFY after un-SUBSCRIBE
 
     SubscriptionState m_state = SubscriptionState::Invalid;
-    bool m_accepted = false;       ///< A 2xx arrived for the current handle
+    bool m_accepted = false; ///< A 2xx arrived for the current handle
     bool m_unsubscribing = false;
     bool m_unsubscribeAnswered = false; ///< 2xx to our un-SUBSCRIBE; waiting for the final NOTIFY
     bool m_finalNotifySeen = false;     ///< The final NOTIFY came (possibly before the 2xx)
     bool m_finished = false;
-    int m_retries = 0;             ///< Retries since the subscription last stayed up
-    int m_stackResubscribes = 0;   ///< Sofia's own re-subscriptions since then
+    int m_retries = 0;           ///< Retries since the subscription last stayed up
+    int m_stackResubscribes = 0; ///< Sofia's own re-subscriptions since then
     int m_expiresGranted = 0;
-    QElapsedTimer m_upSince;       ///< Since the current subscription became pending/active
+    QElapsedTimer m_upSince; ///< Since the current subscription became pending/active
     QElapsedTimer m_lastFullStateRequest;
 };
 

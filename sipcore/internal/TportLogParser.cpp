@@ -119,8 +119,8 @@ bool TportLogParser::startRecord(const QByteArray &line)
     QString micro = match.captured(10);
     while (micro.size() < 6)
         micro += QLatin1Char('0');
-    m_current.timestamp = stampToday(match.captured(7).toInt(), match.captured(8).toInt(), match.captured(9).toInt(),
-                                     micro.toInt());
+    m_current.timestamp =
+        stampToday(match.captured(7).toInt(), match.captured(8).toInt(), match.captured(9).toInt(), micro.toInt());
     m_lines.clear();
     m_state = State::ExpectSeparator;
     // A separator may follow on the same line in some layouts.

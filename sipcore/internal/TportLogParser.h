@@ -25,7 +25,12 @@ public:
     bool inRecord() const { return m_state != State::Idle; }
 
 private:
-    enum class State { Idle, ExpectSeparator, Body };
+    enum class State
+    {
+        Idle,
+        ExpectSeparator,
+        Body
+    };
     void processLine(QByteArray line);
     bool startRecord(const QByteArray &line);
     void finishRecord();

@@ -95,7 +95,8 @@ void TestRinger::unwritableDeviceIsAnError()
     Audio::Ringer ringer(std::make_unique<Audio::FileBackend>());
     QVERIFY(!ringer.start(QStringLiteral("/nonexistent/dir/ring.wav")));
     QVERIFY(!ringer.isRinging());
-    QVERIFY2(ringer.errorString().contains(QLatin1String("/nonexistent/dir/ring.wav")), qPrintable(ringer.errorString()));
+    QVERIFY2(ringer.errorString().contains(QLatin1String("/nonexistent/dir/ring.wav")),
+             qPrintable(ringer.errorString()));
     Audio::Ringer none(nullptr);
     QVERIFY(!none.start(QString()));
     QVERIFY(!none.errorString().isEmpty());

@@ -51,7 +51,8 @@ protected:
         return startSippAs(QStringLiteral("1005"), scenario, callee, keys);
     }
     /// Runs scenario as a UAC registered as extension, calling target through Kamailio.
-    bool startSippCaller(const QString &scenario, SippProcess &caller, const QString &extension = QStringLiteral("1005"),
+    bool startSippCaller(const QString &scenario, SippProcess &caller,
+                         const QString &extension = QStringLiteral("1005"),
                          const QString &target = QStringLiteral("1001"));
 
     QList<Sip::CallState> states(const QString &callId) const;

@@ -8,8 +8,7 @@
 namespace Test {
 
 EngineHarness::EngineHarness(const Sip::EngineOptions &options)
-    : m_log(std::make_unique<Sip::SipLog>())
-    , m_engine(std::make_unique<Sip::SipEngine>(m_log.get()))
+    : m_log(std::make_unique<Sip::SipLog>()), m_engine(std::make_unique<Sip::SipEngine>(m_log.get()))
 {
     m_log->setFlushInterval(10);
     connect(m_engine.get(), &Sip::SipEngine::registrationChanged, this,

@@ -37,7 +37,6 @@ private Q_SLOTS:
 
 private:
     bool logContains(const QString &text) const;
-
 };
 
 void TestCallPeerRequests::initTestCase()

@@ -43,7 +43,6 @@ private Q_SLOTS:
 
 private:
     /// Registers sipp as 1005 on a free port and starts `scenario` there as the callee.
-
 };
 
 void TestCallService::initTestCase()

@@ -37,7 +37,6 @@ private Q_SLOTS:
 private:
     /// Registers sipp as extension on a free port, then starts scenario there as a UAS.
     QStringList notifyBodies(const Test::SippProcess &sipp) const;
-
 };
 
 void TestCallTransfer::initTestCase()

@@ -108,10 +108,10 @@ void TestCliPresence::publishPrintsResultAndRemovesOnExit()
     QVERIFY(publish->waitForFinished(20000));
     const QString output = QString::fromUtf8(publish->readAllStandardOutput());
     QCOMPARE(publish->exitCode(), 0);
-    QVERIFY2(output.contains(QRegularExpression(
-                 QStringLiteral("^PUBLISHED sip:1004@127.0.0.1 dnd expires=\\d+ focus time$"),
-                 QRegularExpression::MultilineOption)),
-             qPrintable(output.right(600)));
+    QVERIFY2(
+        output.contains(QRegularExpression(QStringLiteral("^PUBLISHED sip:1004@127.0.0.1 dnd expires=\\d+ focus time$"),
+                                           QRegularExpression::MultilineOption)),
+        qPrintable(output.right(600)));
     QCOMPARE(count(output, QStringLiteral("^SIP-If-Match: ")), 1); // the removal names the server's SIP-ETag
     QVERIFY(output.contains(QLatin1String("Removed the published status of sip:1004@127.0.0.1")));
     // The password never appears in the output.

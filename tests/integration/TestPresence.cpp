@@ -144,9 +144,9 @@ void TestPresence::watcherSeesPublishedStatusThenOffline()
     service.watch(contact(QStringLiteral("w"), QStringLiteral("1002")));
     harness.engine().addLine(EngineHarness::line(QStringLiteral("w"), QStringLiteral("1001"), m_kamailio.address(),
                                                  m_kamailio.password(QStringLiteral("1001"))));
-    QTRY_COMPARE_WITH_TIMEOUT(service.subscription(QStringLiteral("w"), QStringLiteral("1002"), EventPackage::Presence)
-                                  .state,
-                              SubscriptionState::Active, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        service.subscription(QStringLiteral("w"), QStringLiteral("1002"), EventPackage::Presence).state,
+        SubscriptionState::Active, 15000);
     QCOMPARE(service.contactPresence(QStringLiteral("w"), QStringLiteral("1002")).uri,
              QStringLiteral("sip:1002@127.0.0.1"));
 
@@ -264,8 +264,8 @@ void TestPresence::unwatchSendsUnsubscribe()
     QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Active), 2, 15000);
     bool sawDialog = false;
     for (const LogEntry &entry : harness.sentRequests(QStringLiteral("w"), QStringLiteral("SUBSCRIBE")))
-        sawDialog = sawDialog || (entry.header("Event") == "dialog" &&
-                                  entry.header("Accept") == "application/dialog-info+xml");
+        sawDialog =
+            sawDialog || (entry.header("Event") == "dialog" && entry.header("Accept") == "application/dialog-info+xml");
     QVERIFY(sawDialog);
     service.unwatch(QStringLiteral("w"), QStringLiteral("1004"));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Idle), 2, 15000);
@@ -365,10 +365,10 @@ void TestPresence::hostileNotifyBodiesAndRejected()
     QList<PresenceStatus> statuses;
     for (const ContactPresenceEvent &event : recorder.contacts)
         statuses.append(event.status);
-    const QList<PresenceStatus> expected = {
-        PresenceStatus::Unknown, PresenceStatus::Online, PresenceStatus::Unknown, PresenceStatus::Online,
-        PresenceStatus::Unknown, PresenceStatus::Online, PresenceStatus::Unknown, PresenceStatus::Online,
-        PresenceStatus::Unknown, PresenceStatus::Online};
+    const QList<PresenceStatus> expected = {PresenceStatus::Unknown, PresenceStatus::Online,  PresenceStatus::Unknown,
+                                            PresenceStatus::Online,  PresenceStatus::Unknown, PresenceStatus::Online,
+                                            PresenceStatus::Unknown, PresenceStatus::Online,  PresenceStatus::Unknown,
+                                            PresenceStatus::Online};
     QCOMPARE(statuses, expected);
     QCOMPARE(recorder.contacts.constLast().note, QStringLiteral("still fine"));
     QCOMPARE(stepsContaining(harness, QStringLiteral("body not understood")), 5);
@@ -499,8 +499,8 @@ void TestPresence::refusedCredentialsStopAfterOneAnswer()
     PresenceService service(&harness.engine());
     PresenceRecorder recorder(service);
     service.watch(contact(QStringLiteral("a"), QStringLiteral("2005")));
-    harness.engine().addLine(EngineHarness::line(QStringLiteral("a"), QStringLiteral("1001"), notifier.address(),
-                                                 QStringLiteral("wrong")));
+    harness.engine().addLine(
+        EngineHarness::line(QStringLiteral("a"), QStringLiteral("1001"), notifier.address(), QStringLiteral("wrong")));
 
     QTRY_COMPARE_WITH_TIMEOUT(recorder.count(SubscriptionState::Failed), 1, 20000);
     const SubscriptionEvent failed = recorder.subscriptions.constLast();

@@ -94,8 +94,8 @@ void TestRegistration::wrongPasswordStopsAfterTwoRegisters()
 void TestRegistration::unknownExtensionIsRejected()
 {
     EngineHarness harness;
-    harness.engine().addLine(EngineHarness::line(QStringLiteral("u"), QStringLiteral("7777"), m_kamailio.address(),
-                                                 QStringLiteral("x")));
+    harness.engine().addLine(
+        EngineHarness::line(QStringLiteral("u"), QStringLiteral("7777"), m_kamailio.address(), QStringLiteral("x")));
     QTRY_COMPARE_WITH_TIMEOUT(harness.state(QStringLiteral("u")), RegistrationState::Rejected, 15000);
     const RegistrationEvent rejected = harness.events(QStringLiteral("u")).constLast();
     QVERIFY(rejected.statusCode == 404 || rejected.statusCode == 403);
@@ -125,7 +125,8 @@ void TestRegistration::refreshesBeforeExpiry()
     for (qsizetype i = 1; i < 4; ++i) {
         const QByteArray authorization = registers.at(i).header("Authorization");
         QVERIFY2(authorization.contains(nonce), authorization.constData());
-        QVERIFY2(authorization.contains(QByteArray(QByteArray("nc=0000000") + QByteArray::number(i))), authorization.constData());
+        QVERIFY2(authorization.contains(QByteArray(QByteArray("nc=0000000") + QByteArray::number(i))),
+                 authorization.constData());
     }
     const QList<RegistrationEvent> events = harness.events(QStringLiteral("r"));
     QDateTime previous;
@@ -150,7 +151,8 @@ void TestRegistration::unregisterRemovesBinding()
     harness.engine().unregisterLine(QStringLiteral("x"));
     QTRY_COMPARE_WITH_TIMEOUT(harness.state(QStringLiteral("x")), RegistrationState::Unregistered, 15000);
     const QList<LogEntry> registers = harness.sentRequests(QStringLiteral("x"), QStringLiteral("REGISTER"));
-    QVERIFY(registers.constLast().header("Expires") == "0" || registers.constLast().header("Contact").contains("expires=0"));
+    QVERIFY(registers.constLast().header("Expires") == "0" ||
+            registers.constLast().header("Contact").contains("expires=0"));
     QTRY_VERIFY_WITH_TIMEOUT(m_kamailio.bindings(QStringLiteral("sip:1004@127.0.0.1")).isEmpty(), 5000);
 }
 

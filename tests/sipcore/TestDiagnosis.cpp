@@ -24,10 +24,10 @@ void TestDiagnosis::classifyAndExplain_data()
     QTest::addColumn<QString>("algorithm");
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("mustContain");
-    QTest::newRow("401 after credentials") << 401 << true << false << "" << int(FailureKind::Authentication)
-                                           << "rejected the Auth User or Password";
-    QTest::newRow("401 without password") << 401 << false << false << "" << int(FailureKind::Authentication)
-                                          << "none is set";
+    QTest::newRow("401 after credentials")
+        << 401 << true << false << "" << int(FailureKind::Authentication) << "rejected the Auth User or Password";
+    QTest::newRow("401 without password")
+        << 401 << false << false << "" << int(FailureKind::Authentication) << "none is set";
     QTest::newRow("401 sha-256") << 401 << false << false << "SHA-256" << int(FailureKind::Authentication) << "SHA-256";
     QTest::newRow("407 after credentials") << 407 << true << false << "" << int(FailureKind::Authentication) << "proxy";
     QTest::newRow("403") << 403 << false << false << "" << int(FailureKind::Rejected) << "left of the @";

@@ -19,7 +19,8 @@ void TestLogEntry::headersAndMethod()
 {
     LogEntry request;
     request.kind = LogEntry::Kind::Sent;
-    request.raw = "REGISTER sip:pbx SIP/2.0\r\nv: SIP/2.0/UDP 1.2.3.4\r\ni: abc@host\r\nCSeq: 7 REGISTER\r\n\r\nCall-ID: body";
+    request.raw =
+        "REGISTER sip:pbx SIP/2.0\r\nv: SIP/2.0/UDP 1.2.3.4\r\ni: abc@host\r\nCSeq: 7 REGISTER\r\n\r\nCall-ID: body";
     QCOMPARE(request.methodOrStatus(), QStringLiteral("REGISTER"));
     QCOMPARE(request.header("Call-ID"), QByteArray("abc@host"));
     QCOMPARE(request.header("via"), QByteArray("SIP/2.0/UDP 1.2.3.4"));
@@ -53,7 +54,8 @@ void TestLogEntry::formatting()
 
 void TestLogEntry::malformedRawIsHarmless()
 {
-    const QList<QByteArray> samples = {"", "\n", "SIP/2.0", "SIP/2.0 ", ":\r\n:", "X\r\n: \r\nCSeq:\r\n", QByteArray(3, '\0')};
+    const QList<QByteArray> samples = {
+        "", "\n", "SIP/2.0", "SIP/2.0 ", ":\r\n:", "X\r\n: \r\nCSeq:\r\n", QByteArray(3, '\0')};
     for (const QByteArray &raw : samples) {
         LogEntry entry;
         entry.kind = LogEntry::Kind::Received;

@@ -32,7 +32,7 @@ void TestPresencePolicy::backoffDoublesAndCaps()
     QCOMPARE(PresencePolicy::backoffSeconds(3, options), 20);
     QCOMPARE(PresencePolicy::backoffSeconds(7, options), 300);
     QCOMPARE(PresencePolicy::backoffSeconds(1000, options), 300); // no overflow
-    options.firstRetrySeconds = 0; // nonsense settings still never give a tight loop
+    options.firstRetrySeconds = 0;                                // nonsense settings still never give a tight loop
     QVERIFY(PresencePolicy::backoffSeconds(1, options) >= 1);
 }
 
@@ -78,9 +78,8 @@ void TestPresencePolicy::repeatedTerminationBacksOff()
     // A server that keeps ending the subscription "at once" gets slower and slower answers, never a loop.
     int previous = -1;
     for (int retries = 0; retries < 8; ++retries) {
-        const PresencePolicy::Decision decision =
-            PresencePolicy::afterTermination(QStringLiteral("timeout"), -1, retries, QStringLiteral("sip:x@y"),
-                                             EventPackage::Dialog, PresenceOptions{});
+        const PresencePolicy::Decision decision = PresencePolicy::afterTermination(
+            QStringLiteral("timeout"), -1, retries, QStringLiteral("sip:x@y"), EventPackage::Dialog, PresenceOptions{});
         QCOMPARE(decision.next, PresencePolicy::Next::Retry);
         QVERIFY(decision.delaySeconds >= previous);
         previous = decision.delaySeconds;
@@ -99,17 +98,16 @@ void TestPresencePolicy::failure_data()
     QTest::addColumn<int>("delay");
     QTest::addColumn<FailureKind>("failure");
     using N = PresencePolicy::Next;
-    QTest::newRow("401 after our digest") << 401 << -1 << true << false << 0 << N::Stop << 0
-                                          << FailureKind::Authentication;
+    QTest::newRow("401 after our digest")
+        << 401 << -1 << true << false << 0 << N::Stop << 0 << FailureKind::Authentication;
     QTest::newRow("407 unanswerable") << 407 << -1 << false << false << 0 << N::Stop << 0
                                       << FailureKind::Authentication;
     QTest::newRow("408 from the stack") << 408 << -1 << false << true << 0 << N::Retry << 5 << FailureKind::Timeout;
-    QTest::newRow("503 from the stack, 3rd retry") << 503 << -1 << false << true << 2 << N::Retry << 20
-                                                   << FailureKind::Network;
-    QTest::newRow("503 with Retry-After") << 503 << 120 << false << false << 0 << N::Retry << 120
-                                          << FailureKind::Rejected;
-    QTest::newRow("500 from the server") << 500 << -1 << false << false << 1 << N::Retry << 10
-                                         << FailureKind::Rejected;
+    QTest::newRow("503 from the stack, 3rd retry")
+        << 503 << -1 << false << true << 2 << N::Retry << 20 << FailureKind::Network;
+    QTest::newRow("503 with Retry-After")
+        << 503 << 120 << false << false << 0 << N::Retry << 120 << FailureKind::Rejected;
+    QTest::newRow("500 from the server") << 500 << -1 << false << false << 1 << N::Retry << 10 << FailureKind::Rejected;
     QTest::newRow("481 first time: at once") << 481 << -1 << false << false << 0 << N::Retry << 0 << FailureKind::None;
     QTest::newRow("481 again: back-off") << 481 << -1 << false << false << 1 << N::Retry << 10 << FailureKind::None;
     QTest::newRow("403") << 403 << -1 << false << false << 0 << N::Stop << 0 << FailureKind::Rejected;

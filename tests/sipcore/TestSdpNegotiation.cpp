@@ -102,19 +102,21 @@ void TestSdpNegotiation::codecIsFirstOfTheAnswer_data()
     QTest::addColumn<QByteArray>("answer");
     QTest::addColumn<QString>("codec");
     QTest::addColumn<int>("payloadType");
-    QTest::newRow("answer picks PCMU") << QStringList() << sdp("m=audio 5000 RTP/AVP 0 8 101\r\n"
-                                                               "a=rtpmap:101 telephone-event/8000\r\n")
+    QTest::newRow("answer picks PCMU") << QStringList()
+                                       << sdp("m=audio 5000 RTP/AVP 0 8 101\r\n"
+                                              "a=rtpmap:101 telephone-event/8000\r\n")
                                        << QStringLiteral("PCMU") << 0;
-    QTest::newRow("answer lists PCMA first") << QStringList() << sdp("m=audio 5000 RTP/AVP 8 0\r\n")
-                                             << QStringLiteral("PCMA") << 8;
-    QTest::newRow("opus first") << QStringList() << sdp("m=audio 5000 RTP/AVP 111 0\r\n"
-                                                        "a=rtpmap:111 opus/48000/2\r\n")
+    QTest::newRow("answer lists PCMA first")
+        << QStringList() << sdp("m=audio 5000 RTP/AVP 8 0\r\n") << QStringLiteral("PCMA") << 8;
+    QTest::newRow("opus first") << QStringList()
+                                << sdp("m=audio 5000 RTP/AVP 111 0\r\n"
+                                       "a=rtpmap:111 opus/48000/2\r\n")
                                 << QStringLiteral("opus") << 111;
     QTest::newRow("codec we did not offer is skipped")
         << QStringList{QStringLiteral("PCMU")} << sdp("m=audio 5000 RTP/AVP 8 0\r\n") << QStringLiteral("PCMU") << 0;
-    QTest::newRow("unknown codecs are skipped") << QStringList()
-                                                << sdp("m=audio 5000 RTP/AVP 18 9 8\r\na=rtpmap:18 G729/8000\r\n")
-                                                << QStringLiteral("PCMA") << 8;
+    QTest::newRow("unknown codecs are skipped")
+        << QStringList() << sdp("m=audio 5000 RTP/AVP 18 9 8\r\na=rtpmap:18 G729/8000\r\n") << QStringLiteral("PCMA")
+        << 8;
     QTest::newRow("opus at the wrong rate is not opus")
         << QStringList() << sdp("m=audio 5000 RTP/AVP 96 0\r\na=rtpmap:96 opus/16000\r\n") << QStringLiteral("PCMU")
         << 0;
@@ -171,8 +173,7 @@ void TestSdpNegotiation::ptime_data()
     QTest::addColumn<int>("ptimeMs");
     QTest::newRow("none given") << sdp("m=audio 5000 RTP/AVP 0\r\n") << 20;
     QTest::newRow("PCMU 30 ms") << sdp("m=audio 5000 RTP/AVP 0\r\na=ptime:30\r\n") << 30;
-    QTest::newRow("opus 40 ms") << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\na=ptime:40\r\n")
-                                << 40;
+    QTest::newRow("opus 40 ms") << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\na=ptime:40\r\n") << 40;
     QTest::newRow("opus cannot do 30 ms") << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\n"
                                                  "a=ptime:30\r\n")
                                           << 20;
@@ -218,18 +219,16 @@ void TestSdpNegotiation::direction_data()
     QTest::addColumn<QByteArray>("remote");
     QTest::addColumn<MediaDirection>("direction");
     QTest::newRow("both sendrecv") << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\n") << MediaDirection::SendRecv;
-    QTest::newRow("peer holds us (sendonly)") << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\na=sendonly\r\n")
-                                              << MediaDirection::RecvOnly;
-    QTest::newRow("peer holds, session level") << QByteArray()
-                                               << sdp("m=audio 5000 RTP/AVP 0\r\n", "192.0.2.7", "a=sendonly\r\n")
-                                               << MediaDirection::RecvOnly;
+    QTest::newRow("peer holds us (sendonly)")
+        << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\na=sendonly\r\n") << MediaDirection::RecvOnly;
+    QTest::newRow("peer holds, session level")
+        << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\n", "192.0.2.7", "a=sendonly\r\n") << MediaDirection::RecvOnly;
     QTest::newRow("peer inactive") << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\na=inactive\r\n")
                                    << MediaDirection::Inactive;
     QTest::newRow("old hold c=0.0.0.0") << QByteArray() << sdp("m=audio 5000 RTP/AVP 0\r\n", "0.0.0.0")
                                         << MediaDirection::RecvOnly;
-    QTest::newRow("we hold (sendonly), peer recvonly") << QByteArray("a=sendonly\r\n")
-                                                       << sdp("m=audio 5000 RTP/AVP 0\r\na=recvonly\r\n")
-                                                       << MediaDirection::SendOnly;
+    QTest::newRow("we hold (sendonly), peer recvonly")
+        << QByteArray("a=sendonly\r\n") << sdp("m=audio 5000 RTP/AVP 0\r\na=recvonly\r\n") << MediaDirection::SendOnly;
     QTest::newRow("we hold (inactive)") << QByteArray("a=inactive\r\n")
                                         << sdp("m=audio 5000 RTP/AVP 0\r\na=inactive\r\n") << MediaDirection::Inactive;
 }
@@ -261,8 +260,9 @@ void TestSdpNegotiation::telephoneEventOnlyWhenBothList()
     QCOMPARE(outcome.media.telephoneEventPayloadType, -1);
 
     // Only a 48 kHz event clock on their side: we list 8000 Hz only, so nothing in common.
-    outcome = Sip::Sdp::negotiate(localOffer(), sdp("m=audio 5000 RTP/AVP 111 102\r\na=rtpmap:111 opus/48000/2\r\n"
-                                                    "a=rtpmap:102 telephone-event/48000\r\n"),
+    outcome = Sip::Sdp::negotiate(localOffer(),
+                                  sdp("m=audio 5000 RTP/AVP 111 102\r\na=rtpmap:111 opus/48000/2\r\n"
+                                      "a=rtpmap:102 telephone-event/48000\r\n"),
                                   true);
     QVERIFY(outcome.ok());
     QCOMPARE(outcome.media.telephoneEventPayloadType, -1);
@@ -337,9 +337,8 @@ void TestSdpNegotiation::checkOffer_data()
     QTest::addColumn<QStringList>("codecs");
     QTest::addColumn<int>("status");
     QTest::newRow("fine") << sdp("m=audio 5000 RTP/AVP 0\r\n") << QStringList() << 0;
-    QTest::newRow("opus only, we take PCMU only")
-        << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\n") << QStringList{QStringLiteral("PCMU")}
-        << 488;
+    QTest::newRow("opus only, we take PCMU only") << sdp("m=audio 5000 RTP/AVP 111\r\na=rtpmap:111 opus/48000/2\r\n")
+                                                  << QStringList{QStringLiteral("PCMU")} << 488;
     QTest::newRow("G729 only") << sdp("m=audio 5000 RTP/AVP 18\r\n") << QStringList() << 488;
     QTest::newRow("video only") << sdp("m=video 5000 RTP/AVP 96\r\n") << QStringList() << 488;
     QTest::newRow("malformed") << sdp("m=audio x RTP/AVP 0\r\n") << QStringList() << 400;

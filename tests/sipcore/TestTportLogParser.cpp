@@ -17,8 +17,8 @@ QList<QByteArray> record(const char *direction, const char *preposition, const Q
                          const char *address = "127.0.0.1")
 {
     QList<QByteArray> pieces;
-    pieces << QByteArray(direction) + " " + QByteArray::number(message.size()) + " bytes " + preposition +
-                  " udp/[" + address + "]:5060 at 12:34:56.789012:\n";
+    pieces << QByteArray(direction) + " " + QByteArray::number(message.size()) + " bytes " + preposition + " udp/[" +
+                  address + "]:5060 at 12:34:56.789012:\n";
     pieces << kSeparator;
     const QList<QByteArray> lines = message.split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {

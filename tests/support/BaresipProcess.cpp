@@ -58,15 +58,15 @@ bool BaresipProcess::start(const Options &options, int timeoutMs)
                                           "module_tmp\taccount.so\n"
                                           "module_app\tmenu.so\n")
                                .arg(options.sourceWav, dir);
-    const QString control = options.controlPort
-                                ? QStringLiteral("module\tctrl_tcp.so\nctrl_tcp_listen\t127.0.0.1:%1\n")
-                                      .arg(options.controlPort)
-                                : QString();
+    const QString control =
+        options.controlPort
+            ? QStringLiteral("module\tctrl_tcp.so\nctrl_tcp_listen\t127.0.0.1:%1\n").arg(options.controlPort)
+            : QString();
     m_controlPort = options.controlPort;
     const QString account = QStringLiteral("<sip:%1@%2;transport=udp>;auth_pass=%3;answermode=auto;audio_codecs=%4\n")
                                 .arg(options.extension, options.server, options.password, options.audioCodecs);
-    for (const auto &[name, text] :
-         {std::pair{QStringLiteral("config"), QString(config + control)}, std::pair{QStringLiteral("accounts"), account}}) {
+    for (const auto &[name, text] : {std::pair{QStringLiteral("config"), QString(config + control)},
+                                     std::pair{QStringLiteral("accounts"), account}}) {
         QFile file(dir + QLatin1Char('/') + name);
         if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0) {
             m_output = QStringLiteral("cannot write %1").arg(file.fileName());

@@ -93,8 +93,7 @@ void CallHistoryPanel::redialCurrent()
 void CallHistoryPanel::confirmClear()
 {
     auto *box = new QMessageBox(QMessageBox::Question, tr("Offhook — Clear call history"),
-                                tr("Remove every call from the history?"),
-                                QMessageBox::NoButton, this);
+                                tr("Remove every call from the history?"), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("clearHistoryConfirmation"));
     QPushButton *clear = box->addButton(tr("Clear history"), QMessageBox::DestructiveRole);
     clear->setObjectName(QStringLiteral("confirmClearHistoryButton"));

@@ -22,8 +22,7 @@ CallPanel::CallPanel(QWidget *parent)
       m_hangUpButton(new QPushButton(tr("Hang up"), this)), m_holdButton(new QToolButton(this)),
       m_muteButton(new QToolButton(this)), m_dtmfEdit(new QLineEdit(this)),
       m_transferButton(new QPushButton(tr("Transfer…"), this)), m_transferLabel(new QLabel(this)),
-      m_statusLabel(new QLabel(this)),
-      m_statisticsLabel(new QLabel(this))
+      m_statusLabel(new QLabel(this)), m_statisticsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("callPanel"));
     m_incomingLabel->setObjectName(QStringLiteral("incomingLabel"));

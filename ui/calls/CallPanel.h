@@ -31,7 +31,10 @@ public:
     QString currentCallId() const;
     int callCount() const { return int(m_calls.size()); }
     /// Where the transfer dialog's target comes from before the user types (e.g. the dial pad's number).
-    void setTransferTargetSuggestion(std::function<QString()> suggestion) { m_transferSuggestion = std::move(suggestion); }
+    void setTransferTargetSuggestion(std::function<QString()> suggestion)
+    {
+        m_transferSuggestion = std::move(suggestion);
+    }
 
 public Q_SLOTS:
     /// Adds, updates or (when Ended) removes the call, and notes why an ended call ended.

@@ -14,9 +14,8 @@
 namespace Gui {
 
 DialPad::DialPad(QWidget *parent)
-    : QWidget(parent)
-    , m_numberEdit(new QLineEdit(this))
-    , m_callButton(new QPushButton(Theme::icon(QStringLiteral("call")), tr("Call"), this))
+    : QWidget(parent), m_numberEdit(new QLineEdit(this)),
+      m_callButton(new QPushButton(Theme::icon(QStringLiteral("call")), tr("Call"), this))
 {
     setObjectName(QStringLiteral("dialPad"));
     m_numberEdit->setObjectName(QStringLiteral("numberEdit"));
@@ -30,15 +29,15 @@ DialPad::DialPad(QWidget *parent)
 
     auto *grid = new QGridLayout;
     grid->setSpacing(6);
-    const char *keys[][2] = {{"1", ""},    {"2", "ABC"}, {"3", "DEF"},  {"4", "GHI"}, {"5", "JKL"}, {"6", "MNO"},
+    const char *keys[][2] = {{"1", ""},     {"2", "ABC"}, {"3", "DEF"},  {"4", "GHI"}, {"5", "JKL"}, {"6", "MNO"},
                              {"7", "PQRS"}, {"8", "TUV"}, {"9", "WXYZ"}, {"*", ""},    {"0", "+"},   {"#", ""}};
     for (int i = 0; i < 12; ++i) {
         const QString symbol = QString::fromLatin1(keys[i][0]);
         const QString letters = QString::fromLatin1(keys[i][1]);
         auto *key = new QToolButton(this);
-        key->setObjectName(QStringLiteral("dialKey") + (symbol == u"*" ? QStringLiteral("Star")
+        key->setObjectName(QStringLiteral("dialKey") + (symbol == u"*"   ? QStringLiteral("Star")
                                                         : symbol == u"#" ? QStringLiteral("Hash")
-                                                                          : symbol));
+                                                                         : symbol));
         key->setText(letters.isEmpty() ? symbol : symbol + u'\n' + letters);
         key->setAccessibleName(symbol);
         key->setToolButtonStyle(Qt::ToolButtonTextOnly);

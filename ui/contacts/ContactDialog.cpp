@@ -14,12 +14,10 @@
 namespace Gui {
 
 ContactDialog::ContactDialog(QWidget *parent)
-    : QDialog(parent)
-    , m_name(new QLineEdit(this))
-    , m_address(new QLineEdit(this))
-    , m_busyLamp(new QCheckBox(tr("Also show when the contact's phone rings or is in a call (busy lamp)"), this))
-    , m_problem(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent), m_name(new QLineEdit(this)), m_address(new QLineEdit(this)),
+      m_busyLamp(new QCheckBox(tr("Also show when the contact's phone rings or is in a call (busy lamp)"), this)),
+      m_problem(new QLabel(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("contactDialog"));
     setWindowTitle(tr("Contact"));

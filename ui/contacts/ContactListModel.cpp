@@ -7,10 +7,7 @@
 
 namespace Gui {
 
-ContactListModel::ContactListModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
-}
+ContactListModel::ContactListModel(QObject *parent) : QAbstractListModel(parent) {}
 
 int ContactListModel::rowCount(const QModelIndex &parent) const
 {
@@ -26,8 +23,8 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
         return {};
     const Sip::WatchedContact &contact = lineIt->contacts.at(index.row());
     const Sip::ContactPresenceEvent state = lineIt->states.value(contact.contactId);
-    const Sip::PresenceStatus status = state.status == Sip::PresenceStatus::Invalid ? Sip::PresenceStatus::Unknown
-                                                                                     : state.status;
+    const Sip::PresenceStatus status =
+        state.status == Sip::PresenceStatus::Invalid ? Sip::PresenceStatus::Unknown : state.status;
     const QString name = contact.name.isEmpty() ? contact.uri : contact.name;
     switch (role) {
     case Qt::DisplayRole: {
@@ -38,8 +35,8 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
         return text;
     }
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("%1\n%2\n%3").arg(name, state.uri.isEmpty() ? contact.uri : state.uri,
-                                                       statusText(status));
+        QString tip =
+            QStringLiteral("%1\n%2\n%3").arg(name, state.uri.isEmpty() ? contact.uri : state.uri, statusText(status));
         if (!state.note.isEmpty())
             tip += QStringLiteral(": ") + state.note;
         if (contact.busyLamp)

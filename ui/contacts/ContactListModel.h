@@ -17,7 +17,8 @@ class ContactListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role {
+    enum Role
+    {
         ContactIdRole = Qt::UserRole + 1,
         UriRole,
         StatusRole, ///< Sip::PresenceStatus as int

@@ -32,15 +32,12 @@ QToolButton *toolButton(QWidget *parent, const QString &objectName, const QStrin
 } // namespace
 
 ContactsPanel::ContactsPanel(QWidget *parent)
-    : QWidget(parent)
-    , m_model(new ContactListModel(this))
-    , m_view(new QListView(this))
-    , m_statusCombo(new QComboBox(this))
-    , m_noteEdit(new QLineEdit(this))
-    , m_addButton(toolButton(this, QStringLiteral("addContactButton"), QStringLiteral("add"), tr("Add a contact")))
-    , m_editButton(
-          toolButton(this, QStringLiteral("editContactButton"), QStringLiteral("edit"), tr("Edit the contact")))
-    , m_removeButton(
+    : QWidget(parent), m_model(new ContactListModel(this)), m_view(new QListView(this)),
+      m_statusCombo(new QComboBox(this)), m_noteEdit(new QLineEdit(this)),
+      m_addButton(toolButton(this, QStringLiteral("addContactButton"), QStringLiteral("add"), tr("Add a contact"))),
+      m_editButton(
+          toolButton(this, QStringLiteral("editContactButton"), QStringLiteral("edit"), tr("Edit the contact"))),
+      m_removeButton(
           toolButton(this, QStringLiteral("removeContactButton"), QStringLiteral("delete"), tr("Remove the contact")))
 {
     setObjectName(QStringLiteral("contactsPanel"));
@@ -90,9 +87,8 @@ ContactsPanel::ContactsPanel(QWidget *parent)
     connect(m_noteEdit, &QLineEdit::editingFinished, this, &ContactsPanel::onOwnStatusEdited);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ContactsPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ContactsPanel::updateButtons);
-    connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
-        Q_EMIT callRequested(m_lineId, m_model->contactAt(index.row()).uri);
-    });
+    connect(m_view, &QListView::doubleClicked, this,
+            [this](const QModelIndex &index) { Q_EMIT callRequested(m_lineId, m_model->contactAt(index.row()).uri); });
     showOwnStatus();
     updateButtons();
 }

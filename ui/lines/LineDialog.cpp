@@ -20,22 +20,14 @@
 namespace Gui {
 
 LineDialog::LineDialog(const Sip::LineConfig &line, QWidget *parent)
-    : QDialog(parent)
-    , m_original(line)
-    , m_displayName(new QLineEdit(line.displayName, this))
-    , m_extension(new QLineEdit(line.extension, this))
-    , m_server(new QLineEdit(line.server, this))
-    , m_authUser(new QLineEdit(line.authUser, this))
-    , m_password(new QLineEdit(line.password, this))
-    , m_transport(new QComboBox(this))
-    , m_port(new QSpinBox(this))
-    , m_outboundProxy(new QLineEdit(line.outboundProxy, this))
-    , m_expires(new QSpinBox(this))
-    , m_enabled(new QCheckBox(tr("Register this line"), this))
-    , m_audioOutput(new QComboBox(this))
-    , m_address(new QLabel(this))
-    , m_problems(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+    : QDialog(parent), m_original(line), m_displayName(new QLineEdit(line.displayName, this)),
+      m_extension(new QLineEdit(line.extension, this)), m_server(new QLineEdit(line.server, this)),
+      m_authUser(new QLineEdit(line.authUser, this)), m_password(new QLineEdit(line.password, this)),
+      m_transport(new QComboBox(this)), m_port(new QSpinBox(this)),
+      m_outboundProxy(new QLineEdit(line.outboundProxy, this)), m_expires(new QSpinBox(this)),
+      m_enabled(new QCheckBox(tr("Register this line"), this)), m_audioOutput(new QComboBox(this)),
+      m_address(new QLabel(this)), m_problems(new QLabel(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("lineDialog"));
     setWindowTitle(tr("Offhook — Line %1").arg(Sip::Address::displayAddress(line)));
@@ -52,9 +44,8 @@ LineDialog::LineDialog(const Sip::LineConfig &line, QWidget *parent)
     QAction *reveal = m_password->addAction(Theme::icon(QStringLiteral("troubleshoot")), QLineEdit::TrailingPosition);
     reveal->setCheckable(true);
     reveal->setToolTip(tr("Show the password"));
-    connect(reveal, &QAction::toggled, this, [this](bool shown) {
-        m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    connect(reveal, &QAction::toggled, this,
+            [this](bool shown) { m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
     m_transport->setObjectName(QStringLiteral("transportCombo"));
     m_transport->addItem(QStringLiteral("UDP"), int(Sip::Transport::Udp));
     m_transport->addItem(QStringLiteral("TCP"), int(Sip::Transport::Tcp));
@@ -187,11 +178,10 @@ void LineDialog::setAudioOutputDevices(const QStringList &names)
 QStringList LineDialog::problems() const
 {
     QStringList problems;
-    for (const QString &problem : {LineValidation::extensionProblem(m_extension->text()),
-                                   LineValidation::serverProblem(m_server->text()),
-                                   LineValidation::authUserProblem(m_authUser->text()),
-                                   LineValidation::proxyProblem(m_outboundProxy->text()),
-                                   LineValidation::expiryProblem(m_expires->value())}) {
+    for (const QString &problem :
+         {LineValidation::extensionProblem(m_extension->text()), LineValidation::serverProblem(m_server->text()),
+          LineValidation::authUserProblem(m_authUser->text()), LineValidation::proxyProblem(m_outboundProxy->text()),
+          LineValidation::expiryProblem(m_expires->value())}) {
         if (!problem.isEmpty())
             problems.append(problem);
     }
@@ -205,9 +195,8 @@ void LineDialog::validate()
     m_problems->setVisible(!problems.isEmpty());
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(problems.isEmpty());
     const Sip::HostPort server = Sip::HostPort::parse(m_server->text());
-    m_address->setText(m_extension->text().isEmpty() || !server.valid
-                           ? tr("New address")
-                           : m_extension->text() + u'@' + server.host);
+    m_address->setText(m_extension->text().isEmpty() || !server.valid ? tr("New address")
+                                                                      : m_extension->text() + u'@' + server.host);
 }
 
 } // namespace Gui

@@ -86,8 +86,9 @@ void LineItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setFont(bold);
     painter->setPen(textColor);
     const QFontMetrics boldMetrics(bold);
-    painter->drawText(QRect(left, y, width, boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      boldMetrics.elidedText(index.data(LineListModel::AddressRole).toString(), Qt::ElideMiddle, width));
+    painter->drawText(
+        QRect(left, y, width, boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        boldMetrics.elidedText(index.data(LineListModel::AddressRole).toString(), Qt::ElideMiddle, width));
     y += boldMetrics.height() + 1;
 
     painter->setFont(option.font);
@@ -114,7 +115,8 @@ QSize LineItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     QStyleOptionViewItem opt = option;
     opt.rect.setWidth(width);
     const int textWidth = width - Margin - textLeft(opt) + option.rect.left();
-    int height = Margin - 2 + QFontMetrics(boldFont(option.font)).height() + 1 + QFontMetrics(option.font).height() + Margin;
+    int height =
+        Margin - 2 + QFontMetrics(boldFont(option.font)).height() + 1 + QFontMetrics(option.font).height() + Margin;
     const QString diagnosis = index.data(LineListModel::DiagnosisRole).toString();
     if (!diagnosis.isEmpty())
         height += 2 + wrappedHeight(diagnosis, smallFont(option.font), textWidth, 3);
@@ -130,7 +132,8 @@ bool LineItemDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, con
     };
     if (event->type() == QEvent::MouseButtonRelease) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
-        if (mouse->button() == Qt::LeftButton && checkRect(option).adjusted(-4, -4, 4, 4).contains(mouse->position().toPoint())) {
+        if (mouse->button() == Qt::LeftButton &&
+            checkRect(option).adjusted(-4, -4, 4, 4).contains(mouse->position().toPoint())) {
             toggle();
             return true;
         }

@@ -11,9 +11,7 @@ namespace Gui {
 
 using Sip::RegistrationState;
 
-LineListModel::LineListModel(QObject *parent)
-    : QAbstractListModel(parent)
-    , m_ticker(new QTimer(this))
+LineListModel::LineListModel(QObject *parent) : QAbstractListModel(parent), m_ticker(new QTimer(this))
 {
     m_ticker->setInterval(1000);
     connect(m_ticker, &QTimer::timeout, this, [this] {
@@ -196,7 +194,8 @@ QVariant LineListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return line.event.diagnosis.isEmpty() ? stateText(line.config, line.event) : line.event.diagnosis;
     case Qt::AccessibleTextRole:
-        return QString(Sip::Address::displayAddress(line.config) + QStringLiteral(", ") + stateText(line.config, line.event));
+        return QString(Sip::Address::displayAddress(line.config) + QStringLiteral(", ") +
+                       stateText(line.config, line.event));
     case Qt::CheckStateRole:
         return line.config.enabled ? Qt::Checked : Qt::Unchecked;
     case LineIdRole:

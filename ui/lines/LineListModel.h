@@ -20,12 +20,13 @@ class LineListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role {
+    enum Role
+    {
         LineIdRole = Qt::UserRole + 1,
-        LightRole,      ///< int(LineLight)
-        AddressRole,    ///< "1001@pbx.example"
-        StateTextRole,  ///< "Registered · 300 s", "No answer (408) · retry in 12 s"
-        DiagnosisRole,  ///< The engine's plain-language diagnosis, for failures
+        LightRole,     ///< int(LineLight)
+        AddressRole,   ///< "1001@pbx.example"
+        StateTextRole, ///< "Registered · 300 s", "No answer (408) · retry in 12 s"
+        DiagnosisRole, ///< The engine's plain-language diagnosis, for failures
     };
 
     explicit LineListModel(QObject *parent = nullptr);

@@ -57,10 +57,7 @@ QString directionText(Sip::LogEntry::Kind kind)
 
 } // namespace
 
-LogModel::LogModel(QObject *parent)
-    : QAbstractItemModel(parent)
-{
-}
+LogModel::LogModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 void LogModel::append(const QList<Sip::LogEntry> &entries)
 {
@@ -111,7 +108,8 @@ void LogModel::trim()
         return;
     // Drop in chunks of a tenth so a full log does not remove rows on every batch.
     const qsizetype chunk = std::max<qsizetype>(1, m_maxEntries / 10);
-    const qsizetype drop = std::min<qsizetype>(qsizetype(m_items.size()), qsizetype(m_items.size()) - m_maxEntries + chunk);
+    const qsizetype drop =
+        std::min<qsizetype>(qsizetype(m_items.size()), qsizetype(m_items.size()) - m_maxEntries + chunk);
     const quint64 newBase = m_base + quint64(drop);
     const auto firstKept = std::lower_bound(m_visible.begin(), m_visible.end(), newBase);
     const int removedRows = int(firstKept - m_visible.begin());

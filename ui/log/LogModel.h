@@ -19,8 +19,20 @@ class LogModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, LineColumn, DirectionColumn, PeerColumn, MessageColumn, ColumnCount };
-    enum Role { SequenceRole = Qt::UserRole + 1, KindRole };
+    enum Column
+    {
+        TimeColumn,
+        LineColumn,
+        DirectionColumn,
+        PeerColumn,
+        MessageColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        SequenceRole = Qt::UserRole + 1,
+        KindRole
+    };
 
     explicit LogModel(QObject *parent = nullptr);
 
@@ -81,9 +93,9 @@ private:
     QVariant rawLineData(const Item &item, int line, int column, int role) const;
 
     std::deque<Item> m_items;
-    quint64 m_base = 0;              ///< Global index of m_items.front()
-    std::deque<quint64> m_visible;   ///< Global indices of shown items, ascending
-    QList<Sip::LogEntry> m_pending;  ///< Arrived while paused
+    quint64 m_base = 0;             ///< Global index of m_items.front()
+    std::deque<quint64> m_visible;  ///< Global indices of shown items, ascending
+    QList<Sip::LogEntry> m_pending; ///< Arrived while paused
     LogFilter m_filter;
     QHash<QString, QString> m_lineNames;
     qsizetype m_maxEntries = 100000;

@@ -52,16 +52,10 @@ QToolButton *toolButton(QWidget *parent, const QString &objectName, const QStrin
 } // namespace
 
 LogPane::LogPane(QWidget *parent)
-    : QWidget(parent)
-    , m_model(new LogModel(this))
-    , m_view(new QTreeView(this))
-    , m_lineFilter(new QComboBox(this))
-    , m_methodFilter(new QComboBox(this))
-    , m_textFilter(new QLineEdit(this))
-    , m_stepsCheck(new QCheckBox(tr("Steps"), this))
-    , m_maskCheck(new QCheckBox(tr("Mask credentials"), this))
-    , m_filterTimer(new QTimer(this))
-    , m_feedTimer(new QTimer(this))
+    : QWidget(parent), m_model(new LogModel(this)), m_view(new QTreeView(this)), m_lineFilter(new QComboBox(this)),
+      m_methodFilter(new QComboBox(this)), m_textFilter(new QLineEdit(this)),
+      m_stepsCheck(new QCheckBox(tr("Steps"), this)), m_maskCheck(new QCheckBox(tr("Mask credentials"), this)),
+      m_filterTimer(new QTimer(this)), m_feedTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("logPane"));
 
@@ -127,7 +121,8 @@ LogPane::LogPane(QWidget *parent)
     header->resizeSection(LogModel::TimeColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 34);
     header->resizeSection(LogModel::LineColumn, metrics.horizontalAdvance(QStringLiteral("1001@pbx.example")) + 8);
     header->resizeSection(LogModel::DirectionColumn, metrics.horizontalAdvance(QStringLiteral("→")) + 14);
-    header->resizeSection(LogModel::PeerColumn, metrics.horizontalAdvance(QStringLiteral("UDP 192.168.100.100:5060")) + 8);
+    header->resizeSection(LogModel::PeerColumn,
+                          metrics.horizontalAdvance(QStringLiteral("UDP 192.168.100.100:5060")) + 8);
 
     auto *copyAction = new QAction(Theme::icon(QStringLiteral("copy")), tr("Copy"), m_view);
     copyAction->setShortcut(QKeySequence::Copy);
@@ -288,7 +283,8 @@ void LogPane::applyFilter()
     LogFilter filter;
     filter.lineId = m_lineFilter->currentData().toString();
     const int methodIndex = m_methodFilter->findText(m_methodFilter->currentText());
-    filter.methodOrStatus = methodIndex >= 0 ? m_methodFilter->itemData(methodIndex).toString() : m_methodFilter->currentText();
+    filter.methodOrStatus =
+        methodIndex >= 0 ? m_methodFilter->itemData(methodIndex).toString() : m_methodFilter->currentText();
     filter.text = m_textFilter->text();
     filter.showSteps = m_stepsCheck->isChecked();
     m_model->setFilter(filter);
@@ -329,8 +325,9 @@ void LogPane::copySelection()
 void LogPane::saveAs()
 {
     const QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(directory).filePath(
-        QStringLiteral("offhook-log-%1.txt").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    const QString suggested =
+        QDir(directory).filePath(QStringLiteral("offhook-log-%1.txt")
+                                     .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
     QString selectedFilter;
     const QString textFilter = tr("Text log (*.txt *.log)");
     const QString pcapFilter = tr("Packet capture for Wireshark or sngrep (*.pcapng)");

@@ -52,10 +52,7 @@ QToolButton *panelButton(QWidget *parent, QAction *action)
 } // namespace
 
 MainWindow::MainWindow(Sip::SipEngine *engine, QWidget *parent)
-    : QMainWindow(parent)
-    , m_engine(engine)
-    , m_lineModel(new LineListModel(this))
-    , m_trayStatus(new TrayStatus(this))
+    : QMainWindow(parent), m_engine(engine), m_lineModel(new LineListModel(this)), m_trayStatus(new TrayStatus(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Offhook"));
@@ -125,9 +122,8 @@ MainWindow::MainWindow(Sip::SipEngine *engine, QWidget *parent)
     }
     connect(m_lineModel, &LineListModel::enabledChangeRequested, this, &MainWindow::lineEnabledChangeRequested);
     connect(m_lineModel, &LineListModel::lineDropped, this, &MainWindow::notifyDrop);
-    connect(m_trayStatus, &TrayStatus::clicked, this, [this] {
-        isVisible() && !isMinimized() ? hide() : (showNormal(), activateWindow());
-    });
+    connect(m_trayStatus, &TrayStatus::clicked, this,
+            [this] { isVisible() && !isMinimized() ? hide() : (showNormal(), activateWindow()); });
     connect(m_lineModel, &LineListModel::dataChanged, this, &MainWindow::updateOverallState);
     connect(m_lineModel, &LineListModel::rowsInserted, this, &MainWindow::updateOverallState);
     connect(m_lineModel, &LineListModel::rowsRemoved, this, &MainWindow::updateOverallState);
@@ -137,9 +133,8 @@ MainWindow::MainWindow(Sip::SipEngine *engine, QWidget *parent)
     connect(m_lineView->selectionModel(), &QItemSelectionModel::currentChanged, m_contactsPanel, showLineContacts);
     connect(m_lineModel, &LineListModel::rowsInserted, m_contactsPanel, showLineContacts);
     connect(m_lineModel, &LineListModel::rowsRemoved, m_contactsPanel, showLineContacts);
-    connect(m_lineView, &QListView::activated, this, [this](const QModelIndex &index) {
-        troubleshoot(m_lineModel->lineIdAt(index.row()));
-    });
+    connect(m_lineView, &QListView::activated, this,
+            [this](const QModelIndex &index) { troubleshoot(m_lineModel->lineIdAt(index.row())); });
     updateOverallState();
     updateLineActions();
     resize(1240, 760);
@@ -191,7 +186,7 @@ void MainWindow::createActions()
     auto *preferencesAction = new QAction(tr("&Preferences…"), this);
     preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
     preferencesAction->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences)
-                                        << QKeySequence(Qt::CTRL | Qt::Key_Comma));
+                                    << QKeySequence(Qt::CTRL | Qt::Key_Comma));
     preferencesAction->setMenuRole(QAction::PreferencesRole);
     connect(preferencesAction, &QAction::triggered, this, &MainWindow::preferencesRequested);
 
@@ -242,8 +237,8 @@ QWidget *MainWindow::createLinesPanel()
     m_lineView->setResizeMode(QListView::Adjust);
     m_lineView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_lineView->setMinimumHeight(120);
-    m_lineView->addActions({m_registerAction, m_editLineAction, m_troubleshootAction, m_startOverAction,
-                            m_deleteLineAction});
+    m_lineView->addActions(
+        {m_registerAction, m_editLineAction, m_troubleshootAction, m_startOverAction, m_deleteLineAction});
     auto *separator = new QAction(m_lineView);
     separator->setSeparator(true);
     m_lineView->insertAction(m_startOverAction, separator);
@@ -352,7 +347,8 @@ void MainWindow::refreshLogLines()
 void MainWindow::updateLineActions()
 {
     const bool hasLine = !currentLineId().isEmpty();
-    for (QAction *action : {m_editLineAction, m_deleteLineAction, m_startOverAction, m_registerAction, m_troubleshootAction})
+    for (QAction *action :
+         {m_editLineAction, m_deleteLineAction, m_startOverAction, m_registerAction, m_troubleshootAction})
         action->setEnabled(hasLine);
 }
 
@@ -373,9 +369,10 @@ void MainWindow::updateOverallState()
     } else {
         m_overallLabel->setText(tr("%1 of %2 enabled lines registered").arg(registered).arg(enabled) +
                                 (failed ? tr(" · %n failing", nullptr, failed) : QString()));
-        m_overall = failed ? LineLight::Failed
-                           : (registered == enabled && enabled > 0 ? LineLight::Registered
-                                                                   : (enabled ? LineLight::Registering : LineLight::Disabled));
+        m_overall =
+            failed ? LineLight::Failed
+                   : (registered == enabled && enabled > 0 ? LineLight::Registered
+                                                           : (enabled ? LineLight::Registering : LineLight::Disabled));
     }
     m_trayStatus->setState(m_overall, m_overallLabel->text());
 }
@@ -420,9 +417,8 @@ void MainWindow::startOver(const QString &lineId)
     auto *wizard = new AccountWizard(m_engine, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowTitle(tr("Offhook — Start over: %1").arg(Sip::Address::displayAddress(m_lineModel->line(id))));
-    connect(wizard, &AccountWizard::lineReady, this, [this, id](const Sip::LineConfig &line) {
-        Q_EMIT lineRecreated(id, line);
-    });
+    connect(wizard, &AccountWizard::lineReady, this,
+            [this, id](const Sip::LineConfig &line) { Q_EMIT lineRecreated(id, line); });
     wizard->open();
 }
 

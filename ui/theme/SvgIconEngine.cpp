@@ -10,11 +10,7 @@
 
 namespace Gui {
 
-SvgIconEngine::SvgIconEngine(QByteArray svg, QColor fixedColor)
-    : m_svg(std::move(svg))
-    , m_fixedColor(fixedColor)
-{
-}
+SvgIconEngine::SvgIconEngine(QByteArray svg, QColor fixedColor) : m_svg(std::move(svg)), m_fixedColor(fixedColor) {}
 
 void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State)
 {

@@ -12,7 +12,15 @@
 namespace Gui {
 
 /// Where a line stands, as its state light shows it.
-enum class LineLight { Invalid = 0, Registered, Registering, Failed, Disabled, Idle };
+enum class LineLight
+{
+    Invalid = 0,
+    Registered,
+    Registering,
+    Failed,
+    Disabled,
+    Idle
+};
 
 /// Colours and icons that follow the system palette (light or dark). GUI thread.
 namespace Theme {

@@ -11,8 +11,7 @@
 
 namespace Gui {
 
-LadderView::LadderView(QWidget *parent)
-    : QWidget(parent)
+LadderView::LadderView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("ladderView"));
     setAccessibleName(tr("Ladder diagram"));
@@ -42,7 +41,8 @@ void LadderView::selectArrow(int index)
 QSize LadderView::sizeHint() const
 {
     const int lanes = std::max<int>(2, int(m_diagram.lanes.size()));
-    return QSize(TimeWidth + lanes * 220, HeaderHeight + std::max<int>(1, int(m_diagram.arrows.size())) * RowHeight + 16);
+    return QSize(TimeWidth + lanes * 220,
+                 HeaderHeight + std::max<int>(1, int(m_diagram.arrows.size())) * RowHeight + 16);
 }
 
 QSize LadderView::minimumSizeHint() const
@@ -124,7 +124,8 @@ void LadderView::paintEvent(QPaintEvent *)
             painter.fillRect(QRect(0, HeaderHeight + i * RowHeight, width(), RowHeight), highlight);
         }
         painter.setPen(muted);
-        painter.drawText(QRect(4, y - metrics.height(), TimeWidth, metrics.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
+        painter.drawText(QRect(4, y - metrics.height(), TimeWidth, metrics.height() + 4),
+                         Qt::AlignLeft | Qt::AlignVCenter,
                          QStringLiteral("+%1").arg(arrow.offsetMs / 1000.0, 0, 'f', 3));
 
         const QColor color = Theme::logColor(arrow.kind);
@@ -149,7 +150,8 @@ void LadderView::paintEvent(QPaintEvent *)
                          metrics.elidedText(arrow.label, Qt::ElideRight, labelRect.width()));
         painter.setFont(font());
         painter.setPen(muted);
-        painter.drawText(QRect(labelRect.left(), y + 2, labelRect.width(), metrics.height()), Qt::AlignHCenter | Qt::AlignTop,
+        painter.drawText(QRect(labelRect.left(), y + 2, labelRect.width(), metrics.height()),
+                         Qt::AlignHCenter | Qt::AlignTop,
                          metrics.elidedText(arrow.detail, Qt::ElideRight, labelRect.width()));
     }
     if (hasFocus() && m_selected >= 0) {

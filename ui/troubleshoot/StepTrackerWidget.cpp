@@ -41,9 +41,7 @@ LineLight lightFor(TraceStep::Status status)
 }
 } // namespace
 
-StepTrackerWidget::StepTrackerWidget(QWidget *parent)
-    : QWidget(parent)
-    , m_layout(new QVBoxLayout(this))
+StepTrackerWidget::StepTrackerWidget(QWidget *parent) : QWidget(parent), m_layout(new QVBoxLayout(this))
 {
     setObjectName(QStringLiteral("stepTracker"));
     m_layout->setContentsMargins(0, 0, 0, 0);

@@ -36,19 +36,10 @@
 namespace Gui {
 
 TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::LineConfig &line, QWidget *parent)
-    : QDialog(parent)
-    , m_engine(engine)
-    , m_line(line)
-    , m_light(new QLabel(this))
-    , m_title(new QLabel(this))
-    , m_state(new QLabel(this))
-    , m_diagnosis(new QLabel(this))
-    , m_checks(new QListWidget(this))
-    , m_steps(new StepTrackerWidget(this))
-    , m_ladder(new LadderView(this))
-    , m_message(new QPlainTextEdit(this))
-    , m_refreshTimer(new QTimer(this))
-    , m_countdownTimer(new QTimer(this))
+    : QDialog(parent), m_engine(engine), m_line(line), m_light(new QLabel(this)), m_title(new QLabel(this)),
+      m_state(new QLabel(this)), m_diagnosis(new QLabel(this)), m_checks(new QListWidget(this)),
+      m_steps(new StepTrackerWidget(this)), m_ladder(new LadderView(this)), m_message(new QPlainTextEdit(this)),
+      m_refreshTimer(new QTimer(this)), m_countdownTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("troubleshooter"));
     setWindowTitle(tr("Offhook — Troubleshoot %1").arg(Sip::Address::displayAddress(line)));
@@ -143,7 +134,8 @@ TroubleshooterDialog::TroubleshooterDialog(Sip::SipEngine *engine, const Sip::Li
     QPushButton *exportPcap = buttons->addButton(tr("Export pcapng…"), QDialogButtonBox::ActionRole);
     exportPcap->setIcon(Theme::icon(QStringLiteral("export")));
     exportPcap->setObjectName(QStringLiteral("exportPcapngButton"));
-    exportPcap->setToolTip(tr("For Wireshark or sngrep; credentials are masked unless you turned masking off in the log pane"));
+    exportPcap->setToolTip(
+        tr("For Wireshark or sngrep; credentials are masked unless you turned masking off in the log pane"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(registerButton, &QPushButton::clicked, this, &TroubleshooterDialog::registerNowRequested);
     connect(editButton, &QPushButton::clicked, this, &TroubleshooterDialog::editLineRequested);
@@ -233,11 +225,12 @@ void TroubleshooterDialog::showMessage(quint64 sequence)
     for (const Sip::LogEntry &entry : lineEntries()) {
         if (entry.sequence == sequence) {
             const QByteArray raw = m_mask ? maskCredentials(entry.raw) : entry.raw;
-            m_message->setPlainText(QStringLiteral("%1 %2 %3\n\n")
-                                        .arg(entry.timestamp.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),
-                                             entry.kind == Sip::LogEntry::Kind::Sent ? tr("sent to") : tr("received from"),
-                                             entry.transport.toUpper() + u' ' + entry.peer) +
-                                    QString::fromUtf8(raw));
+            m_message->setPlainText(
+                QStringLiteral("%1 %2 %3\n\n")
+                    .arg(entry.timestamp.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),
+                         entry.kind == Sip::LogEntry::Kind::Sent ? tr("sent to") : tr("received from"),
+                         entry.transport.toUpper() + u' ' + entry.peer) +
+                QString::fromUtf8(raw));
             return;
         }
     }
@@ -256,7 +249,9 @@ bool TroubleshooterDialog::exportTo(const QString &path)
 void TroubleshooterDialog::exportAs(bool pcapng)
 {
     const QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString base = QStringLiteral("offhook-%1-%2").arg(m_line.extension, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString base =
+        QStringLiteral("offhook-%1-%2")
+            .arg(m_line.extension, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     const QString path = QFileDialog::getSaveFileName(
         this, pcapng ? tr("Offhook — Export pcapng") : tr("Offhook — Export log"),
         QDir(directory).filePath(base + (pcapng ? QStringLiteral(".pcapng") : QStringLiteral(".txt"))),

@@ -12,9 +12,7 @@
 namespace Gui {
 
 AccountWizard::AccountWizard(Sip::SipEngine *engine, QWidget *parent)
-    : QWizard(parent)
-    , m_engine(engine)
-    , m_presets(ProviderPreset::load())
+    : QWizard(parent), m_engine(engine), m_presets(ProviderPreset::load())
 {
     setObjectName(QStringLiteral("accountWizard"));
     setWindowTitle(tr("Offhook — New line"));

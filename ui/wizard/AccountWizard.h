@@ -20,7 +20,14 @@ class AccountWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { ProviderPageId, ServerPageId, CredentialsPageId, AdvancedPageId, TestPageId };
+    enum PageId
+    {
+        ProviderPageId,
+        ServerPageId,
+        CredentialsPageId,
+        AdvancedPageId,
+        TestPageId
+    };
 
     /// engine may be null: then the test page says so and lets the user finish.
     explicit AccountWizard(Sip::SipEngine *engine, QWidget *parent = nullptr);

@@ -17,13 +17,9 @@
 namespace Gui {
 
 WizardAdvancedPage::WizardAdvancedPage(QWidget *parent)
-    : QWizardPage(parent)
-    , m_transport(new QComboBox(this))
-    , m_port(new QSpinBox(this))
-    , m_outboundProxy(new QLineEdit(this))
-    , m_expires(new QSpinBox(this))
-    , m_displayName(new QLineEdit(this))
-    , m_problem(new QLabel(this))
+    : QWizardPage(parent), m_transport(new QComboBox(this)), m_port(new QSpinBox(this)),
+      m_outboundProxy(new QLineEdit(this)), m_expires(new QSpinBox(this)), m_displayName(new QLineEdit(this)),
+      m_problem(new QLabel(this))
 {
     setObjectName(QStringLiteral("advancedPage"));
     setTitle(tr("Advanced"));

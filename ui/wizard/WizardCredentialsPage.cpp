@@ -14,10 +14,7 @@
 namespace Gui {
 
 WizardCredentialsPage::WizardCredentialsPage(QWidget *parent)
-    : QWizardPage(parent)
-    , m_authUser(new QLineEdit(this))
-    , m_password(new QLineEdit(this))
-    , m_note(new QLabel(this))
+    : QWizardPage(parent), m_authUser(new QLineEdit(this)), m_password(new QLineEdit(this)), m_note(new QLabel(this))
 {
     setObjectName(QStringLiteral("credentialsPage"));
     setTitle(tr("Credentials"));
@@ -32,9 +29,8 @@ WizardCredentialsPage::WizardCredentialsPage(QWidget *parent)
     QAction *reveal = m_password->addAction(Theme::icon(QStringLiteral("troubleshoot")), QLineEdit::TrailingPosition);
     reveal->setCheckable(true);
     reveal->setToolTip(tr("Show the password"));
-    connect(reveal, &QAction::toggled, this, [this](bool shown) {
-        m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    connect(reveal, &QAction::toggled, this,
+            [this](bool shown) { m_password->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
     registerField(QStringLiteral("authUser"), m_authUser);
     registerField(QStringLiteral("password"), m_password);
 

@@ -11,8 +11,7 @@
 namespace Gui {
 
 WizardProviderPage::WizardProviderPage(const QList<ProviderPreset> &presets, QWidget *parent)
-    : QWizardPage(parent)
-    , m_list(new QListWidget(this))
+    : QWizardPage(parent), m_list(new QListWidget(this))
 {
     setObjectName(QStringLiteral("providerPage"));
     setTitle(tr("Where is your line?"));
@@ -25,8 +24,8 @@ WizardProviderPage::WizardProviderPage(const QList<ProviderPreset> &presets, QWi
     m_list->setSpacing(3);
     m_list->setWordWrap(true);
     for (const ProviderPreset &preset : presets) {
-        auto *item = new QListWidgetItem(Theme::icon(QStringLiteral("call")),
-                                         preset.name + u'\n' + preset.description, m_list);
+        auto *item =
+            new QListWidgetItem(Theme::icon(QStringLiteral("call")), preset.name + u'\n' + preset.description, m_list);
         item->setData(Qt::UserRole, preset.id);
         item->setToolTip(preset.hint);
     }

@@ -18,13 +18,8 @@
 namespace Gui {
 
 WizardServerPage::WizardServerPage(QWidget *parent)
-    : QWizardPage(parent)
-    , m_server(new QLineEdit(this))
-    , m_extension(new QLineEdit(this))
-    , m_address(new QLabel(this))
-    , m_problem(new QLabel(this))
-    , m_hint(new QLabel(this))
-    , m_preflight(new PreflightPanel(this))
+    : QWizardPage(parent), m_server(new QLineEdit(this)), m_extension(new QLineEdit(this)), m_address(new QLabel(this)),
+      m_problem(new QLabel(this)), m_hint(new QLabel(this)), m_preflight(new PreflightPanel(this))
 {
     setObjectName(QStringLiteral("serverPage"));
     setTitle(tr("Server and extension"));
@@ -110,8 +105,9 @@ void WizardServerPage::update()
 
     const Sip::HostPort server = Sip::HostPort::parse(m_server->text());
     const QString extension = m_extension->text().isEmpty() ? tr("extension") : m_extension->text();
-    const QString host = server.valid ? (server.isIpv6() ? u'[' + server.host + u']' : server.host)
-                                      : (m_server->text().trimmed().isEmpty() ? tr("server") : m_server->text().trimmed());
+    const QString host = server.valid
+                             ? (server.isIpv6() ? u'[' + server.host + u']' : server.host)
+                             : (m_server->text().trimmed().isEmpty() ? tr("server") : m_server->text().trimmed());
     m_address->setText(extension + u'@' + host);
     m_preflight->setEnabled(LineValidation::serverProblem(m_server->text()).isEmpty() && !m_server->text().isEmpty());
     Q_EMIT completeChanged();

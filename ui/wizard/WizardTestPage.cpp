@@ -25,14 +25,10 @@
 namespace Gui {
 
 WizardTestPage::WizardTestPage(Sip::SipEngine *engine, QWidget *parent)
-    : QWizardPage(parent)
-    , m_engine(engine)
-    , m_logModel(new LogModel(this))
-    , m_logView(new QTreeView(this))
-    , m_steps(new StepTrackerWidget(this))
-    , m_result(new QLabel(this))
-    , m_retry(new QPushButton(Theme::icon(QStringLiteral("refresh")), tr("Test again"), this))
-    , m_preflight(new PreflightPanel(this))
+    : QWizardPage(parent), m_engine(engine), m_logModel(new LogModel(this)), m_logView(new QTreeView(this)),
+      m_steps(new StepTrackerWidget(this)), m_result(new QLabel(this)),
+      m_retry(new QPushButton(Theme::icon(QStringLiteral("refresh")), tr("Test again"), this)),
+      m_preflight(new PreflightPanel(this))
 {
     setObjectName(QStringLiteral("testPage"));
     setTitle(tr("Test registration"));
@@ -135,8 +131,9 @@ void WizardTestPage::startTest()
     }
     Sip::LineConfig line = accountWizard->line();
     // The id shows in the log's Line column: say what it is.
-    m_testLineId = QStringLiteral("test %1 #%2")
-                       .arg(Sip::Address::displayAddress(line), QUuid::createUuid().toString(QUuid::WithoutBraces).left(4));
+    m_testLineId =
+        QStringLiteral("test %1 #%2")
+            .arg(Sip::Address::displayAddress(line), QUuid::createUuid().toString(QUuid::WithoutBraces).left(4));
     line.id = m_testLineId;
     LogFilter filter;
     filter.lineId = m_testLineId;
@@ -184,15 +181,18 @@ void WizardTestPage::onEvent(const Sip::RegistrationEvent &event)
     m_result->setPalette(palette);
     m_result->setBackgroundRole(QPalette::Window);
     if (success) {
-        m_result->setText(tr("<b>Registered.</b> The server accepted the line for %1 seconds. Choose Finish to keep it.")
-                              .arg(event.expiresSeconds));
+        m_result->setText(
+            tr("<b>Registered.</b> The server accepted the line for %1 seconds. Choose Finish to keep it.")
+                .arg(event.expiresSeconds));
     } else {
         Sip::Diagnosis::Context context;
         context.credentialsSent = event.failure == Sip::FailureKind::Authentication;
         context.algorithm = event.algorithm;
         QStringList checks = Sip::Diagnosis::checks(event.statusCode, context);
-        const QString status = (event.statusCode ? QString::number(event.statusCode) + u' ' : QString()) + event.reasonPhrase;
-        QString html = QStringLiteral("<b>") + tr("Not registered: %1").arg(status).toHtmlEscaped() + QStringLiteral("</b>");
+        const QString status =
+            (event.statusCode ? QString::number(event.statusCode) + u' ' : QString()) + event.reasonPhrase;
+        QString html =
+            QStringLiteral("<b>") + tr("Not registered: %1").arg(status).toHtmlEscaped() + QStringLiteral("</b>");
         if (!event.diagnosis.isEmpty())
             html += QStringLiteral("<br>") + event.diagnosis.toHtmlEscaped();
         if (!checks.isEmpty()) {

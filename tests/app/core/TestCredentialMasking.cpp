@@ -26,11 +26,12 @@ void TestCredentialMasking::masks_data()
     QTest::newRow("proxy-authorization, lower case, unquoted")
         << QByteArray("INVITE sip:x SIP/2.0\r\nproxy-authorization: digest RESPONSE=abcd,Nonce=n1\r\n\r\n")
         << QByteArray("INVITE sip:x SIP/2.0\r\nproxy-authorization: digest RESPONSE=********,Nonce=********\r\n\r\n");
-    QTest::newRow("folded header")
-        << QByteArray("REGISTER sip:pbx SIP/2.0\r\nAuthorization: Digest username=\"1001\",\r\n"
-                      "  response=\"feed\"\r\nVia: SIP/2.0/UDP h\r\n\r\n")
-        << QByteArray("REGISTER sip:pbx SIP/2.0\r\nAuthorization: Digest username=\"1001\",\r\n"
-                      "  response=\"********\"\r\nVia: SIP/2.0/UDP h\r\n\r\n");
+    QTest::newRow("folded header") << QByteArray(
+                                          "REGISTER sip:pbx SIP/2.0\r\nAuthorization: Digest username=\"1001\",\r\n"
+                                          "  response=\"feed\"\r\nVia: SIP/2.0/UDP h\r\n\r\n")
+                                   << QByteArray(
+                                          "REGISTER sip:pbx SIP/2.0\r\nAuthorization: Digest username=\"1001\",\r\n"
+                                          "  response=\"********\"\r\nVia: SIP/2.0/UDP h\r\n\r\n");
     QTest::newRow("challenge is not masked")
         << QByteArray("SIP/2.0 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"r\", nonce=\"n\"\r\n\r\n")
         << QByteArray("SIP/2.0 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"r\", nonce=\"n\"\r\n\r\n");

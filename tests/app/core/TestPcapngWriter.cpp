@@ -77,7 +77,8 @@ private Q_SLOTS:
 private:
     QList<Sip::LogEntry> sample() const
     {
-        return LogTraffic::registration(QStringLiteral("l1"), QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC));
+        return LogTraffic::registration(QStringLiteral("l1"),
+                                        QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC));
     }
 };
 
@@ -104,7 +105,8 @@ void TestPcapngWriter::writesBlocksAndHeaders()
     const QByteArray packet = packetOf(first);
     QCOMPARE(quint8(packet[0]), quint8(0x45));
     QCOMPARE(quint8(packet[9]), quint8(17));
-    QCOMPARE(qFromBigEndian<quint32>(packet.constData() + 12), QHostAddress(QStringLiteral("127.0.0.1")).toIPv4Address());
+    QCOMPARE(qFromBigEndian<quint32>(packet.constData() + 12),
+             QHostAddress(QStringLiteral("127.0.0.1")).toIPv4Address());
     QCOMPARE(qFromBigEndian<quint16>(packet.constData() + 20), quint16(40000));
     QCOMPARE(qFromBigEndian<quint16>(packet.constData() + 22), quint16(5060));
     QCOMPARE(packet.mid(28), entries[1].raw);
@@ -200,9 +202,9 @@ void TestPcapngWriter::tsharkReadsIt()
     QVERIFY2(Gui::LogExport::saveToFile(path, sample(), true, &error), qPrintable(error));
     QProcess process;
     process.start(tshark, {QStringLiteral("-r"), path, QStringLiteral("-o"), QStringLiteral("udp.check_checksum:TRUE"),
-                           QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"), QStringLiteral("sip.Method"),
-                           QStringLiteral("-e"), QStringLiteral("sip.Status-Code"), QStringLiteral("-e"),
-                           QStringLiteral("udp.checksum.status")});
+                           QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"),
+                           QStringLiteral("sip.Method"), QStringLiteral("-e"), QStringLiteral("sip.Status-Code"),
+                           QStringLiteral("-e"), QStringLiteral("udp.checksum.status")});
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 0);
     const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
@@ -211,7 +213,8 @@ void TestPcapngWriter::tsharkReadsIt()
     QVERIFY2(lines[1].contains(QStringLiteral("401")), qPrintable(lines[1]));
     QVERIFY2(lines[3].contains(QStringLiteral("200")), qPrintable(lines[3]));
     for (const QString &line : lines)
-        QVERIFY2(line.endsWith(QStringLiteral("\t2")) || line.endsWith(QStringLiteral("\t1")), qPrintable(line)); // 1 = good
+        QVERIFY2(line.endsWith(QStringLiteral("\t2")) || line.endsWith(QStringLiteral("\t1")),
+                 qPrintable(line)); // 1 = good
 }
 
 QTEST_GUILESS_MAIN(TestPcapngWriter)

@@ -30,8 +30,8 @@ void TestRegistrationTrace::successfulRegistration()
     Sip::RegistrationEvent event;
     event.lineId = QStringLiteral("l1");
     event.state = Sip::RegistrationState::Registered;
-    const QList<TraceStep> steps = RegistrationTrace::build(LogTraffic::registration(QStringLiteral("l1"), m_start),
-                                                            QStringLiteral("l1"), event);
+    const QList<TraceStep> steps =
+        RegistrationTrace::build(LogTraffic::registration(QStringLiteral("l1"), m_start), QStringLiteral("l1"), event);
     QCOMPARE(RegistrationTrace::summary(steps),
              QStringLiteral("REGISTER sent → 401 challenge → REGISTER with digest → 200 OK"));
     QCOMPARE(steps[1].detail, QStringLiteral("realm \"127.0.0.1\", algorithm MD5"));
@@ -46,8 +46,8 @@ void TestRegistrationTrace::wrongPassword()
     event.lineId = QStringLiteral("l1");
     event.state = Sip::RegistrationState::AuthFailed;
     event.statusCode = 401;
-    const QList<TraceStep> steps = RegistrationTrace::build(LogTraffic::registration(QStringLiteral("l1"), m_start, 401),
-                                                            QStringLiteral("l1"), event);
+    const QList<TraceStep> steps = RegistrationTrace::build(
+        LogTraffic::registration(QStringLiteral("l1"), m_start, 401), QStringLiteral("l1"), event);
     QCOMPARE(steps.size(), 4);
     QCOMPARE(steps.last().status, TraceStep::Status::Failed);
     QVERIFY(steps.last().title.contains(QStringLiteral("credentials rejected")));
@@ -84,7 +84,8 @@ void TestRegistrationTrace::onlyLastAttemptCounts()
 
 void TestRegistrationTrace::ladder()
 {
-    const Gui::LadderDiagram diagram = Gui::LadderDiagram::build(LogTraffic::registration(QStringLiteral("l1"), m_start));
+    const Gui::LadderDiagram diagram =
+        Gui::LadderDiagram::build(LogTraffic::registration(QStringLiteral("l1"), m_start));
     QCOMPARE(diagram.lanes, QStringList({QStringLiteral("Offhook"), QStringLiteral("127.0.0.1:5060")}));
     QCOMPARE(diagram.arrows.size(), 4);
     QCOMPARE(diagram.arrows[0].label, QStringLiteral("REGISTER"));

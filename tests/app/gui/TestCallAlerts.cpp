@@ -72,8 +72,7 @@ void TestCallAlerts::init()
     m_calls = std::make_unique<Sip::CallService>(m_harness->engine());
     m_window = std::make_unique<Gui::MainWindow>(&m_harness->engine());
     m_alert = std::make_unique<App::CallAlerts>(
-        *m_calls, *m_window, [] { return std::make_unique<Audio::FileBackend>(); },
-        [this] { return m_ringingDevice; });
+        *m_calls, *m_window, [] { return std::make_unique<Audio::FileBackend>(); }, [this] { return m_ringingDevice; });
     // Connected after the alert: by then it has handled the same event.
     connect(m_calls.get(), &Sip::CallService::callChanged, this, [this](const Sip::CallEvent &event) {
         m_events.append(event);
@@ -151,8 +150,7 @@ void TestCallAlerts::unusableRingingDeviceIsSaid()
     QCOMPARE(m_ringingWhileIncoming, QList<bool>{false});
     QCOMPARE(notices.count(), 1);
     const QString notice = notices.constFirst().constFirst().toString();
-    QVERIFY2(notice.startsWith(QLatin1String("An incoming call cannot ring:")) &&
-                 notice.contains(m_ringingDevice),
+    QVERIFY2(notice.startsWith(QLatin1String("An incoming call cannot ring:")) && notice.contains(m_ringingDevice),
              qPrintable(notice));
 }
 

@@ -62,10 +62,10 @@ void TestContactController::settingsRoundTrip()
     {
         App::AppSettings settings(path);
         settings.saveLine(disabledLine(QStringLiteral("l1"), QStringLiteral("1001")));
-        settings.setContacts(QStringLiteral("l1"), {watched(QStringLiteral("a"), QStringLiteral("Alice; \"A\""),
-                                                            QStringLiteral("1002"), false),
-                                                    watched(QStringLiteral("b"), QStringLiteral("Bob"),
-                                                            QStringLiteral("sip:bob@pbx.test"), true)});
+        settings.setContacts(
+            QStringLiteral("l1"),
+            {watched(QStringLiteral("a"), QStringLiteral("Alice; \"A\""), QStringLiteral("1002"), false),
+             watched(QStringLiteral("b"), QStringLiteral("Bob"), QStringLiteral("sip:bob@pbx.test"), true)});
         settings.setOwnStatus(QStringLiteral("l1"), OwnStatus::DoNotDisturb, QStringLiteral("focus"));
     }
     App::AppSettings settings(path);

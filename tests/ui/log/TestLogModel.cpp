@@ -34,7 +34,8 @@ void TestLogModel::appendsInBatchesAndFolds()
     model.append(entries);
     QCOMPARE(inserted.count(), 1); // one insertion per batch
     QCOMPARE(model.rowCount(), entries.size());
-    QCOMPARE(model.index(1, LogModel::MessageColumn).data().toString(), QStringLiteral("REGISTER sip:127.0.0.1:5060 SIP/2.0"));
+    QCOMPARE(model.index(1, LogModel::MessageColumn).data().toString(),
+             QStringLiteral("REGISTER sip:127.0.0.1:5060 SIP/2.0"));
     QCOMPARE(model.index(1, LogModel::DirectionColumn).data().toString(), QStringLiteral("→"));
     QCOMPARE(model.index(2, LogModel::DirectionColumn).data().toString(), QStringLiteral("←"));
     // A message unfolds into its raw lines; a step has none.
@@ -62,7 +63,8 @@ void TestLogModel::filters_data()
     QTest::newRow("status") << QString() << QStringLiteral("401") << QString() << true << 2;
     QTest::newRow("class") << QString() << QStringLiteral("4xx") << QString() << true << 3;
     QTest::newRow("text, any case") << QString() << QString() << QStringLiteral("forbidden") << true << 1;
-    QTest::newRow("text in headers") << QStringLiteral("l1") << QString() << QStringLiteral("algorithm=md5") << true << 2;
+    QTest::newRow("text in headers") << QStringLiteral("l1") << QString() << QStringLiteral("algorithm=md5") << true
+                                     << 2;
     QTest::newRow("nothing") << QString() << QStringLiteral("INVITE") << QString() << true << 0;
 }
 
@@ -173,9 +175,8 @@ void TestLogModel::paneFeedsABigBatchInSlices()
     const QList<Sip::LogEntry> shown = pane.model()->visibleEntries();
     QCOMPARE(shown.constFirst().sequence, quint64(1));
     QCOMPARE(shown.constLast().sequence, quint64(20001));
-    QVERIFY(std::is_sorted(shown.cbegin(), shown.cend(), [](const Sip::LogEntry &a, const Sip::LogEntry &b) {
-        return a.sequence < b.sequence;
-    }));
+    QVERIFY(std::is_sorted(shown.cbegin(), shown.cend(),
+                           [](const Sip::LogEntry &a, const Sip::LogEntry &b) { return a.sequence < b.sequence; }));
 
     // Clearing drops what is still waiting as well.
     pane.appendEntries(flood);

@@ -147,7 +147,8 @@ void TestMainWindow::logPaneShowsRegistrationSequence()
 void TestMainWindow::logFilterAndSave()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const Sip::LogEntry &entry : UiTest::registration(QStringLiteral("x"), now) + UiTest::registration(QStringLiteral("y"), now, 403))
+    for (const Sip::LogEntry &entry :
+         UiTest::registration(QStringLiteral("x"), now) + UiTest::registration(QStringLiteral("y"), now, 403))
         m_log->append(entry);
     auto *view = m_window->findChild<QTreeView *>(QStringLiteral("logView"));
     QVERIFY(view);
@@ -167,9 +168,14 @@ void TestMainWindow::logFilterAndSave()
     method->setCurrentIndex(0);
     text->setText(QStringLiteral("Authorization:"));
     // The filter is debounced: wait for the two REGISTERs with digest, not for the two 401s still shown.
-    QTRY_VERIFY(view->model()->rowCount() == 2 &&
-                view->model()->index(0, Gui::LogModel::MessageColumn).data().toString().startsWith(QStringLiteral("REGISTER")) &&
-                view->model()->index(1, Gui::LogModel::MessageColumn).data().toString().startsWith(QStringLiteral("REGISTER")));
+    QTRY_VERIFY(
+        view->model()->rowCount() == 2 &&
+        view->model()
+            ->index(0, Gui::LogModel::MessageColumn)
+            .data()
+            .toString()
+            .startsWith(QStringLiteral("REGISTER")) &&
+        view->model()->index(1, Gui::LogModel::MessageColumn).data().toString().startsWith(QStringLiteral("REGISTER")));
     QVERIFY(m_window->findChild<QCheckBox *>(QStringLiteral("logMaskCheck"))->isChecked());
     QVERIFY(m_window->logPane()->saveVisibleTo(path));
     QFile file(path);
