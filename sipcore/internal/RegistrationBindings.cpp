@@ -3,6 +3,7 @@
 #include "sipcore/internal/RegistrationBindings.h"
 
 #include "sipcore/internal/NuaHandle.h"
+#include "sipcore/internal/SofiaIncludes.h"
 #include "sipcore/internal/SipMessageText.h"
 
 namespace Sip::Internal {
@@ -40,11 +41,13 @@ bool isSameBinding(const sip_contact_t *ours, const sip_contact_t *listed)
 
 } // namespace
 
-RegistrationBindings RegistrationBindings::read(const sip_t *response, const QByteArray &ourContact, int defaultExpires)
+RegistrationBindings RegistrationBindings::read(const sip_s *response, const QByteArray &ourContact, int defaultExpires)
 {
     RegistrationBindings result;
     if (!response)
         return result;
+    if (response->sip_expires)
+        defaultExpires = static_cast<int>(response->sip_expires->ex_delta);
     SuHome home;
     const sip_contact_t *ours = ourContact.isEmpty() ? nullptr : sip_contact_make(home.get(), ourContact.constData());
     for (const sip_contact_t *listed = response->sip_contact; listed; listed = listed->m_next) {
@@ -58,10 +61,26 @@ RegistrationBindings RegistrationBindings::read(const sip_t *response, const QBy
         binding.q = SipMessageText::text(listed->m_q);
         binding.instance = QString::fromUtf8(parameter(listed, "+sip.instance="));
         binding.self = result.ownIndex < 0 && ours && isSameBinding(ours, listed);
+        // A hostile or broken registrar may list thousands: keep a bounded list, ours always in it.
+        if (result.bindings.size() >= kMaxBindings && !binding.self)
+            continue;
+        if (result.bindings.size() >= kMaxBindings)
+            result.bindings.removeLast();
         if (binding.self)
             result.ownIndex = static_cast<int>(result.bindings.size());
         result.bindings.append(binding);
     }
+    return result;
+}
+
+RegistrationBindings RegistrationBindings::readMessage(const QByteArray &response, const QByteArray &ourContact,
+                                                       int defaultExpires)
+{
+    msg_t *message = msg_make(sip_default_mclass(), 0, response.constData(), static_cast<isize_t>(response.size()));
+    if (!message)
+        return {};
+    const RegistrationBindings result = read(sip_object(message), ourContact, defaultExpires);
+    msg_destroy(message);
     return result;
 }
 

@@ -3,10 +3,11 @@
 #pragma once
 
 #include "sipcore/RegistrationState.h"
-#include "sipcore/internal/SofiaIncludes.h"
 
 #include <QByteArray>
 #include <QList>
+
+struct sip_s; // Sofia's sip_t; this header stays free of Sofia's own so that tests can include it
 
 namespace Sip::Internal {
 
@@ -21,8 +22,15 @@ struct RegistrationBindings
     int ownIndex = -1; ///< Our binding in bindings, -1 when the registrar did not list it
 
     /// ourContact: the Contact header value of the REGISTER (e.g. "<sip:1001@10.0.0.2:5080;transport=udp>").
-    /// defaultExpires: the response's Expires, else what we asked for.
-    static RegistrationBindings read(const sip_t *response, const QByteArray &ourContact, int defaultExpires);
+    /// A binding without an expires parameter has the response's Expires, else defaultExpires (what we
+    /// asked for).
+    static RegistrationBindings read(const sip_s *response, const QByteArray &ourContact, int defaultExpires);
+    /// The same from a whole response as received (the wire text): for tests and fuzzing. An unparsable
+    /// message lists nothing.
+    static RegistrationBindings readMessage(const QByteArray &response, const QByteArray &ourContact,
+                                            int defaultExpires);
+    /// A registrar lists at most this many bindings here (ours is always among them when listed).
+    static constexpr int kMaxBindings = 64;
     const RegistrationBinding *own() const { return ownIndex >= 0 ? &bindings.at(ownIndex) : nullptr; }
 };
 

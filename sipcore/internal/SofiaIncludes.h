@@ -17,6 +17,7 @@ class HandleOwner;
 #define SU_MSG_ARG_T void
 
 #include <sofia-sip/auth_client.h>
+#include <sofia-sip/msg.h>
 #include <sofia-sip/msg_header.h>
 #include <sofia-sip/nua.h>
 #include <sofia-sip/nua_tag.h>
