@@ -29,6 +29,10 @@ struct MediaSessionConfig
 
     // Local options.
     bool symmetricRtp = false; ///< latch the remote address to the first valid RTP source (NAT traversal)
+    /// Latching is guarded: a source on the SDP's host (its port rewritten by a NAT) is latched onto at
+    /// any time, another host only within this long after the remote address was set (the answer), so a
+    /// stranger spraying RTP at the port later cannot take the call's audio. Once latched, it stays.
+    int latchWindowMs = 10000;
     int rtpTimeoutMs = 30000;  ///< report rtpTimedOut() after this long without RTP; 0 disables
     int rtcpIntervalMs = 5000; ///< mean RTCP report interval (randomised ±50 %)
     bool echoControl = true;

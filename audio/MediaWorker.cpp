@@ -157,6 +157,7 @@ void MediaWorker::run()
     openDevice(m_config.inputDeviceName, m_config.outputDeviceName);
     const Clock::time_point begin = Clock::now();
     m_livenessSince = begin;
+    m_latchWindowStart = begin;
     m_lastCapture = begin;
     m_nextHousekeeping = begin;
 
@@ -245,6 +246,7 @@ void MediaWorker::setRemote(const QString &address, std::uint16_t rtpPort, std::
     m_rtcpLatched = false;
     m_receive->resetSource();
     m_livenessSince = Clock::now();
+    m_latchWindowStart = m_livenessSince;
     m_timedOut = false;
 }
 
@@ -276,7 +278,9 @@ void MediaWorker::handleRtp(const RtpPacket &packet, const SocketAddress &from, 
         const bool negotiated =
             packet.payloadType == m_config.payloadType ||
             (m_config.telephoneEventPayloadType >= 0 && packet.payloadType == m_config.telephoneEventPayloadType);
-        if (!m_config.symmetricRtp || m_latched || !negotiated) {
+        const bool mayLatch =
+            from.sameHost(m_remoteRtp) || now - m_latchWindowStart <= std::chrono::milliseconds(m_config.latchWindowMs);
+        if (!m_config.symmetricRtp || m_latched || !negotiated || !mayLatch) {
             reportUnexpected(from, now);
             return;
         }

@@ -146,7 +146,8 @@ private:
     bool m_muted = false;
     MediaDirection m_direction = MediaDirection::SendRecv;
 
-    Clock::time_point m_livenessSince; // start of the current inactivity window
+    Clock::time_point m_livenessSince;    // start of the current inactivity window
+    Clock::time_point m_latchWindowStart; // when the remote address was set: latching window (symmetric RTP)
     Clock::time_point m_lastRtpArrival;
     bool m_rtpSeen = false;
     bool m_timedOut = false;

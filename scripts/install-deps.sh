@@ -15,10 +15,11 @@ build_packages=(
 )
 # Checks: the pinned formatter, clang-tidy, and clang with its sanitizer runtimes for the ASan/TSan builds.
 check_packages=(clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14)
-# Real peers for the demo and the tests: Kamailio (registrar, presence, routing), sipp, baresip.
+# Real peers for the demo and the tests: Kamailio (registrar, presence, routing), sipp, baresip;
+# nftables and iproute2 build the NAT network of namespaces the network tests run in.
 peer_packages=(
     kamailio kamailio-presence-modules kamailio-tls-modules kamailio-utils-modules
-    sip-tester baresip openssl
+    sip-tester baresip openssl nftables iproute2
 )
 test_packages=(xvfb xauth imagemagick xdotool trayer dbus-x11 tshark file dpkg-dev desktop-file-utils appstream)
 

@@ -67,6 +67,8 @@ QStringList LineConfig::validate() const
         problems << QStringLiteral("Choose a transport: UDP, TCP or TLS.");
     if (expiresSeconds < 1 || expiresSeconds > 86400)
         problems << QStringLiteral("The registration expiry must be between 1 and 86400 seconds.");
+    if (keepaliveSeconds < 0 || keepaliveSeconds > 3600)
+        problems << QStringLiteral("The keep-alive interval must be between 0 (off) and 3600 seconds.");
     return problems;
 }
 

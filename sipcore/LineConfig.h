@@ -32,7 +32,11 @@ struct LineConfig
     Transport transport = Transport::Udp;
     quint16 port = 0;         ///< 0 = from server, or SRV, or 5060/5061
     int expiresSeconds = 300; ///< Requested registration lifetime
-    QString outboundProxy;    ///< Optional host[:port] every request is sent through
+    /// Keep-alive interval while registered: keeps a NAT router's UDP mapping (30-120 s on common routers)
+    /// open so the server can still reach this phone, and finds out when it cannot. 0 = off.
+    int keepaliveSeconds = kDefaultKeepaliveSeconds;
+    static constexpr int kDefaultKeepaliveSeconds = 25;
+    QString outboundProxy; ///< Optional host[:port] every request is sent through
     bool enabled = true;
     /// This line's +sip.instance (RFC 5626): a UUID that stays the same across restarts, so a restart after a
     /// crash replaces the stale binding instead of adding one. Empty = derived from this installation

@@ -80,6 +80,8 @@ struct RegistrationEvent
     int expiresSeconds = 0; ///< Granted lifetime of our own binding (when Registered)
     /// Every binding of the extension the last 2xx listed, ours included (when Registered).
     QList<RegistrationBinding> bindings;
+    QString localAddress;   ///< host:port this phone sent from (when Registered)
+    QString publicAddress;  ///< host:port the server saw (received/rport), when it differs: behind NAT
     int retryInSeconds = 0; ///< > 0 when a retry is scheduled
     QString realm;          ///< Realm of the last challenge
     QString algorithm;      ///< Digest algorithm of the last challenge

@@ -205,6 +205,9 @@ Audio::MediaSessionConfig CallMedia::configFor(const Sip::MediaParameters &media
     config.ptimeMs = media.ptimeMs;
     config.direction = toAudio(media.direction);
     config.rtpTimeoutMs = m_options.rtpTimeoutMs;
+    // Symmetric RTP (RFC 4961) with guarded latching: a peer behind NAT sends from another port (or
+    // address) than its SDP says; we send back to where its media really comes from.
+    config.symmetricRtp = true;
     config.echoControl = m_options.echoControl;
     const Devices devices = m_devicesOf.value(media.callId, {m_options.inputDeviceName, m_options.outputDeviceName});
     config.inputDeviceName = devices.input;

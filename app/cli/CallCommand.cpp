@@ -219,6 +219,7 @@ void CallCommand::onRegistration(const Sip::RegistrationEvent &event)
         return;
     if (event.state == Sip::RegistrationState::Registered && !m_registered) {
         m_registered = true;
+        printNat(event);
         m_deadline.start(m_waitSeconds * 1000);
         if (m_mode == Mode::Answer) {
             m_printer->printLine(QStringLiteral("WAITING for a call to %1").arg(event.contact));

@@ -85,6 +85,16 @@ void LineCommand::finish(const QString &resultLine, int exitCode)
     m_engine->shutdown(); // un-SUBSCRIBE and un-PUBLISH (presence's shutdown hook), then un-REGISTER
 }
 
+void LineCommand::printNat(const Sip::RegistrationEvent &event)
+{
+    if (m_natPrinted || event.publicAddress.isEmpty())
+        return;
+    m_natPrinted = true;
+    m_printer->printLine(QStringLiteral("NAT public=%1 local=%2 keepalive=%3")
+                             .arg(event.publicAddress, event.localAddress)
+                             .arg(m_options.line.keepaliveSeconds));
+}
+
 QString LineCommand::failureLine(int statusCode, const QString &reasonPhrase, const QString &diagnosis)
 {
     return QStringLiteral("FAILED %1 %2: %3")

@@ -46,6 +46,10 @@ protected:
     /// un-REGISTERs first.
     virtual void onExitSignal(int signalNumber);
 
+    /// Prints `NAT public=HOST:PORT local=HOST:PORT keepalive=N` once when the server saw this phone at
+    /// another address than it sent from (received/rport of the REGISTER's answer).
+    void printNat(const Sip::RegistrationEvent &event);
+
     static QString failureLine(int statusCode, const QString &reasonPhrase, const QString &diagnosis);
     static QString timeoutLine(int seconds);
 
@@ -58,6 +62,7 @@ protected:
     bool m_finishing = false;
     QString m_resultLine;
     int m_exitCode = 1;
+    bool m_natPrinted = false;
 
 private:
     void onShutdownFinished();

@@ -40,6 +40,10 @@ void LineOptions::addTo(QCommandLineParser &parser)
                       QStringLiteral("UUID")});
     parser.addOption({QStringLiteral("expires"), QStringLiteral("Requested registration expiry (default 300)."),
                       QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("keepalive"),
+                      QStringLiteral("Keep-alive interval while registered, 0 = off (default 25): keeps a NAT "
+                                     "router's mapping open so calls still reach this phone."),
+                      QStringLiteral("SECONDS")});
     parser.addOption({QStringLiteral("timeout"),
                       QStringLiteral("Bound for the whole registration attempt (default 32)."),
                       QStringLiteral("SECONDS")});
@@ -115,6 +119,7 @@ bool LineOptions::read(const QCommandLineParser &parser, QString *error)
         return true;
     };
     if (!readSeconds(QStringLiteral("expires"), 1, &line.expiresSeconds) ||
+        !readSeconds(QStringLiteral("keepalive"), 0, &line.keepaliveSeconds) ||
         !readSeconds(QStringLiteral("timeout"), 1, &timeoutSeconds) ||
         !readSeconds(QStringLiteral("hold"), 0, &holdSeconds))
         return false;

@@ -42,6 +42,7 @@ void RegisterCommand::onRegistration(const Sip::RegistrationEvent &event)
     case Sip::RegistrationState::Registered:
         if (!m_registered) {
             m_registered = true;
+            printNat(event);
             m_expires = event.expiresSeconds;
             m_deadline.stop();
             m_resultLine = QStringLiteral("REGISTERED %1 expires=%2")

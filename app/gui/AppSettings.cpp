@@ -12,6 +12,8 @@
 #include <QStringDecoder>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 namespace App {
 
 namespace {
@@ -155,6 +157,9 @@ QList<Sip::LineConfig> AppSettings::lines() const
         line.transport = transport == Sip::Transport::Invalid ? Sip::Transport::Udp : transport;
         line.port = quint16(m_settings->value(QStringLiteral("port"), 0).toUInt());
         line.expiresSeconds = m_settings->value(QStringLiteral("expiresSeconds"), 300).toInt();
+        line.keepaliveSeconds = std::clamp(
+            m_settings->value(QStringLiteral("keepaliveSeconds"), Sip::LineConfig::kDefaultKeepaliveSeconds).toInt(), 0,
+            3600);
         line.outboundProxy = m_settings->value(QStringLiteral("outboundProxy")).toString();
         line.enabled = m_settings->value(QStringLiteral("enabled"), true).toBool();
         line.audioOutputDevice = m_settings->value(QStringLiteral("audioOutputDevice")).toString();
@@ -186,6 +191,7 @@ void AppSettings::saveLine(const Sip::LineConfig &line)
     m_settings->setValue(QStringLiteral("transport"), Sip::transportName(line.transport));
     m_settings->setValue(QStringLiteral("port"), line.port);
     m_settings->setValue(QStringLiteral("expiresSeconds"), line.expiresSeconds);
+    m_settings->setValue(QStringLiteral("keepaliveSeconds"), line.keepaliveSeconds);
     m_settings->setValue(QStringLiteral("outboundProxy"), line.outboundProxy);
     m_settings->setValue(QStringLiteral("enabled"), line.enabled);
     if (line.audioOutputDevice.isEmpty())

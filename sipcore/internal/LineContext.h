@@ -24,6 +24,7 @@ struct LineContext
     QString authUser;
     QString password;
     Transport transport = Transport::Udp;
+    int keepaliveSeconds = 0; ///< While registered; 0 = none
 
     /// A line known only by its id so far (its server not resolved yet).
     static LineContext named(const QString &lineId)

@@ -188,6 +188,7 @@ void LineSupervisor::startRegistration(const ResolvedTarget &target)
     context.authUser = m_config.effectiveAuthUser();
     context.password = m_config.password;
     context.transport = m_config.transport;
+    context.keepaliveSeconds = m_config.keepaliveSeconds;
     const bool tls = m_engine.usesTransport(Transport::Tls);
     m_engine.postToRegistrations(
         [context, request, bindHost, tls](RegistrationAgent &agent) { agent.start(context, request, bindHost, tls); });

@@ -34,10 +34,26 @@ void RegistrationSession::start(const LineContext &line, const RegistrationReque
                   request.peerDescription, QString::fromUtf8(request.expires)));
     // RFC 5626: the same instance after a restart replaces our stale binding instead of adding one.
     const QByteArray features = m_line.instance.isEmpty() ? QByteArray() : "+sip.instance=\"" + m_line.instance + "\"";
+    // Keep-alives (per line): Sofia's outbound engine sends an OPTIONS to our own address-of-record through
+    // the registrar every interval, over UDP, TCP and TLS alike, plus a CRLF ping on TCP/TLS connections.
+    // The OPTIONS keeps the NAT mapping open and, coming back to us, shows the server can still reach us;
+    // one that gets no answer raises nua_i_outbound.
+    // natify is off: Sofia's NAT re-REGISTER sends the new public Contact and the old private one with
+    // expires=0, both with our +sip.instance, and a registrar that matches bindings by instance (Kamailio)
+    // then removes the binding it just added. Hosted PBXes fix NATed Contacts themselves (received/rport,
+    // nathelper, Asterisk's nat=force_rport); Offhook reports the NAT it sees (natView) and keeps the
+    // mapping open.
+    const bool keepalive = m_line.keepaliveSeconds > 0;
+    const unsigned keepaliveMs = keepalive ? static_cast<unsigned>(m_line.keepaliveSeconds) * 1000U : 0U;
+    if (keepalive)
+        step(QStringLiteral("Keep-alives every %1 s while registered").arg(m_line.keepaliveSeconds));
     nua_register(handle(), NUTAG_REGISTRAR(request.registrarUri.constData()),
                  NUTAG_M_USERNAME(m_line.contactUser.constData()),
                  TAG_IF(!m_line.displayName.isEmpty(), NUTAG_M_DISPLAY(m_line.displayName.constData())),
                  TAG_IF(!features.isEmpty(), NUTAG_M_FEATURES(features.constData())),
+                 NUTAG_OUTBOUND(keepalive ? "no-natify no-validate options-keepalive"
+                                          : "no-natify no-validate no-options-keepalive"),
+                 NUTAG_KEEPALIVE(keepaliveMs), NUTAG_KEEPALIVE_STREAM(keepaliveMs),
                  SIPTAG_EXPIRES_STR(request.expires.constData()), TAG_END());
     report(RegistrationState::Registering);
 }
@@ -96,7 +112,7 @@ void RegistrationSession::onNuaEvent(const NuaEvent &event)
         onAuthenticateResult(event);
         break;
     case nua_i_outbound:
-        step(QStringLiteral("Outbound: %1 %2").arg(event.status).arg(phraseOf(event)));
+        onOutbound(event);
         break;
     default:
         break;
@@ -180,6 +196,7 @@ void RegistrationSession::onRegistered(const NuaEvent &event)
         step(QStringLiteral("The server listed no bindings in its %1; assuming %2 s").arg(event.status).arg(expires));
     m_expiresGranted = expires;
     m_contact = own ? own->contact : QString();
+    const NatView nat = natView(event);
     step(refresh ? QStringLiteral("Registration of %1 refreshed (expires %2 s)").arg(aor).arg(expires)
                  : QStringLiteral("REGISTER succeeded for %1 (expires %2 s)").arg(aor).arg(expires));
     if (bindings.bindings.size() > 1)
@@ -191,6 +208,8 @@ void RegistrationSession::onRegistered(const NuaEvent &event)
     registered.expiresSeconds = expires;
     registered.contact = m_contact;
     registered.bindings = bindings.bindings;
+    registered.localAddress = nat.localAddress;
+    registered.publicAddress = nat.publicAddress;
     registered.diagnosis = QStringLiteral("Registered; the server keeps this binding for %1 s and Offhook "
                                           "refreshes it before then.")
                                .arg(expires);
@@ -201,7 +220,30 @@ void RegistrationSession::onRegistered(const NuaEvent &event)
                         : QStringLiteral(" %1 other devices are registered on this extension too: calls may ring "
                                          "there as well, or there instead of here.")
                               .arg(others);
+    if (nat.behindNat()) {
+        const QString note = natNote(nat);
+        step(note, m_line.keepaliveSeconds == 0);
+        registered.diagnosis += QLatin1Char(' ') + note;
+    }
     m_report(m_request.attempt, registered);
+}
+
+void RegistrationSession::onOutbound(const NuaEvent &event)
+{
+    if (event.status < 300 || !m_registered || m_unregistering) {
+        step(QStringLiteral("Outbound: %1 %2").arg(event.status).arg(phraseOf(event)));
+        return;
+    }
+    // A keep-alive that got no answer (or an error): the server or the NAT mapping may be gone while the
+    // line still looks registered. Register again now instead of waiting for the refresh.
+    step(QStringLiteral("Keep-alive to %1 failed (%2 %3): the server could not be reached through this "
+                        "connection; registering again")
+             .arg(QString::fromUtf8(m_line.addressOfRecord))
+             .arg(event.status)
+             .arg(phraseOf(event)),
+         true);
+    nua_register(handle(), SIPTAG_EXPIRES_STR(m_request.expires.constData()), TAG_END());
+    m_report(m_request.attempt, newEvent(RegistrationState::Registering, event.status, phraseOf(event)));
 }
 
 bool RegistrationSession::retryWithCredentials(const NuaEvent &event)
@@ -210,6 +252,43 @@ bool RegistrationSession::retryWithCredentials(const NuaEvent &event)
         return false;
     m_report(m_request.attempt, newEvent(RegistrationState::Authenticating, event.status, phraseOf(event)));
     return true;
+}
+
+QString RegistrationSession::natNote(const NatView &nat) const
+{
+    if (m_line.keepaliveSeconds > 0)
+        return QStringLiteral("Behind NAT: the server sees you as %1, you sent from %2; keep-alives every %3 s keep "
+                              "the line reachable.")
+            .arg(nat.publicAddress, nat.localAddress)
+            .arg(m_line.keepaliveSeconds);
+    return QStringLiteral("Behind NAT: the server sees you as %1, you sent from %2, and keep-alives are off: when "
+                          "the router forgets the mapping (often after 30 to 120 s without traffic), calls to you "
+                          "stop arriving. Turn keep-alives on in the line's advanced settings.")
+        .arg(nat.publicAddress, nat.localAddress);
+}
+
+RegistrationSession::NatView RegistrationSession::natView(const NuaEvent &event)
+{
+    // The response's top Via is our own, as the server received it: sent-by is what we wrote, received/rport
+    // what the server saw (RFC 3581). They differ behind NAT.
+    NatView view;
+    if (!event.sip || !event.sip->sip_via || !event.sip->sip_via->v_host)
+        return view;
+    const sip_via_t *via = event.sip->sip_via;
+    const QString sentHost = QString::fromUtf8(via->v_host);
+    const QString sentPort = via->v_port ? QString::fromUtf8(via->v_port) : QStringLiteral("5060");
+    const QString seenHost = via->v_received && *via->v_received ? QString::fromUtf8(via->v_received) : sentHost;
+    const QString seenPort = via->v_rport && *via->v_rport ? QString::fromUtf8(via->v_rport) : sentPort;
+    auto join = [](const QString &host, const QString &port) {
+        return host.contains(QLatin1Char(':')) && !host.startsWith(QLatin1Char('['))
+                   ? QStringLiteral("[%1]:%2").arg(host, port)
+                   : QStringLiteral("%1:%2").arg(host, port);
+    };
+    view.localAddress = join(sentHost, sentPort);
+    view.publicAddress = join(seenHost, seenPort);
+    if (view.publicAddress == view.localAddress)
+        view.publicAddress.clear();
+    return view;
 }
 
 void RegistrationSession::onAuthenticateResult(const NuaEvent &event)

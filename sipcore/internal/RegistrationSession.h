@@ -51,6 +51,18 @@ private:
     void onUnregisterResult(const NuaEvent &event);
     void onAuthenticateResult(const NuaEvent &event);
     bool retryWithCredentials(const NuaEvent &event);
+    void onOutbound(const NuaEvent &event);
+
+    /// Where we sent from and where the server saw us (the response's Via): publicAddress is empty
+    /// unless the two differ.
+    struct NatView
+    {
+        QString localAddress;
+        QString publicAddress;
+        bool behindNat() const { return !publicAddress.isEmpty(); }
+    };
+    static NatView natView(const NuaEvent &event);
+    QString natNote(const NatView &nat) const; ///< What the NAT means for this line, for log and diagnosis
     void fail(const NuaEvent &event, RegistrationState state, FailureKind kind, const QString &diagnosis);
     void report(RegistrationState state, int status = 0, const QString &phrase = {}, const QString &diagnosis = {},
                 FailureKind kind = FailureKind::None);

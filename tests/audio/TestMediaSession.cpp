@@ -31,6 +31,8 @@ private Q_SLOTS:
     void telephoneEventsArrive();
     void unexpectedSourceIsDroppedAndCounted();
     void symmetricRtpLatchesOntoSource();
+    void latchingToAnotherHostOnlyInItsWindow();
+    void latchingToAnotherHostWithinItsWindow();
     void silentPeerTimesOut();
     void holdStopsSendingAndResumeRestarts();
     void remoteAndDeviceChangeMidCall();
@@ -260,6 +262,53 @@ void TestMediaSession::symmetricRtpLatchesOntoSource()
     // Once latched, others are strangers.
     sendRtp(stranger, b->localRtpPort(), 0, 50);
     QTRY_COMPARE_WITH_TIMEOUT(b->statistics().unexpectedSourcePackets, std::uint64_t{1}, kTimeoutMs);
+}
+
+void TestMediaSession::latchingToAnotherHostOnlyInItsWindow()
+{
+    // The SDP names 127.0.0.1; media arrives from 127.0.0.2 (another host, as behind a NAT that also
+    // changes the address). With the window closed, that stranger is not latched onto; a source on the
+    // SDP's host still is (a NAT that only changed the port).
+    UdpSocket otherHost;
+    UdpSocket sameHost;
+    QVERIFY(otherHost.bind(SocketAddress::fromString(QStringLiteral("127.0.0.2"), 0)));
+    QVERIFY(sameHost.bind(SocketAddress::fromString(QStringLiteral("127.0.0.1"), 0)));
+    auto b = nullSession();
+    QVERIFY(b);
+    AudioTest::QueuedSpy latched(b.get(), &MediaSession::remoteLatched);
+    MediaSessionConfig config = callConfig(CodecType::Pcmu, 0, 9);
+    config.symmetricRtp = true;
+    config.latchWindowMs = 0;
+    QVERIFY(b->start(config));
+    QTest::qWait(20); // past the (empty) window
+    for (std::uint16_t i = 0; i < 3; ++i)
+        sendRtp(otherHost, b->localRtpPort(), 0, i);
+    QTRY_COMPARE_WITH_TIMEOUT(b->statistics().unexpectedSourcePackets, std::uint64_t{3}, kTimeoutMs);
+    QCOMPARE(latched.count(), 0);
+    for (std::uint16_t i = 10; i < 13; ++i)
+        sendRtp(sameHost, b->localRtpPort(), 0, i);
+    QTRY_COMPARE_WITH_TIMEOUT(latched.count(), 1, kTimeoutMs);
+    QCOMPARE(latched.first().at(0).toString(), sameHost.localAddress().toString());
+}
+
+void TestMediaSession::latchingToAnotherHostWithinItsWindow()
+{
+    // A peer behind a NAT that changes the address too: its media comes from another host than its SDP
+    // names, right after the answer, and is latched onto.
+    UdpSocket natted;
+    QVERIFY(natted.bind(SocketAddress::fromString(QStringLiteral("127.0.0.2"), 0)));
+    auto b = nullSession();
+    QVERIFY(b);
+    AudioTest::QueuedSpy latched(b.get(), &MediaSession::remoteLatched);
+    MediaSessionConfig config = callConfig(CodecType::Pcmu, 0, 9);
+    config.symmetricRtp = true;
+    QVERIFY(b->start(config));
+    for (std::uint16_t i = 0; i < 3; ++i)
+        sendRtp(natted, b->localRtpPort(), 0, i);
+    QTRY_COMPARE_WITH_TIMEOUT(latched.count(), 1, kTimeoutMs);
+    QCOMPARE(latched.first().at(0).toString(), natted.localAddress().toString());
+    int toNatted = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((toNatted += drain(natted)) > 0, kTimeoutMs);
 }
 
 void TestMediaSession::silentPeerTimesOut()

@@ -25,8 +25,8 @@ LineDialog::LineDialog(const Sip::LineConfig &line, QWidget *parent)
       m_authUser(new QLineEdit(line.authUser, this)), m_password(new QLineEdit(line.password, this)),
       m_transport(new QComboBox(this)), m_port(new QSpinBox(this)),
       m_outboundProxy(new QLineEdit(line.outboundProxy, this)), m_expires(new QSpinBox(this)),
-      m_enabled(new QCheckBox(tr("Register this line"), this)), m_audioOutput(new QComboBox(this)),
-      m_address(new QLabel(this)), m_problems(new QLabel(this)),
+      m_keepalive(new QSpinBox(this)), m_enabled(new QCheckBox(tr("Register this line"), this)),
+      m_audioOutput(new QComboBox(this)), m_address(new QLabel(this)), m_problems(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("lineDialog"));
@@ -62,6 +62,14 @@ LineDialog::LineDialog(const Sip::LineConfig &line, QWidget *parent)
     m_expires->setRange(10, 86400);
     m_expires->setSuffix(tr(" s"));
     m_expires->setValue(line.expiresSeconds);
+    m_keepalive->setObjectName(QStringLiteral("keepaliveSpin"));
+    m_keepalive->setRange(0, 3600);
+    m_keepalive->setSuffix(tr(" s"));
+    m_keepalive->setSpecialValueText(tr("Off"));
+    m_keepalive->setValue(line.keepaliveSeconds);
+    m_keepalive->setToolTip(tr("How often Offhook checks, while registered, that the server can still reach this "
+                               "phone. Behind a NAT router this keeps its mapping open (routers forget it after "
+                               "30 to 120 s without traffic, and calls stop arriving). Off = never."));
     m_enabled->setObjectName(QStringLiteral("enabledCheck"));
     m_enabled->setChecked(line.enabled);
 
@@ -90,6 +98,7 @@ LineDialog::LineDialog(const Sip::LineConfig &line, QWidget *parent)
     networkForm->addRow(tr("P&ort:"), m_port);
     networkForm->addRow(tr("Outbound pro&xy:"), m_outboundProxy);
     networkForm->addRow(tr("E&xpiry:"), m_expires);
+    networkForm->addRow(tr("&Keep-alive every:"), m_keepalive);
     networkForm->addRow(QString(), m_enabled);
 
     m_audioOutput->setObjectName(QStringLiteral("audioOutputCombo"));
@@ -151,6 +160,7 @@ Sip::LineConfig LineDialog::line() const
     line.port = quint16(m_port->value());
     line.outboundProxy = m_outboundProxy->text().trimmed();
     line.expiresSeconds = m_expires->value();
+    line.keepaliveSeconds = m_keepalive->value();
     line.enabled = m_enabled->isChecked();
     line.audioOutputDevice = m_audioOutput->currentData().toString();
     return line;

@@ -48,6 +48,7 @@ private:
     QSpinBox *m_port;
     QLineEdit *m_outboundProxy;
     QSpinBox *m_expires;
+    QSpinBox *m_keepalive;
     QCheckBox *m_enabled;
     QComboBox *m_audioOutput;
     QLabel *m_address;
