@@ -42,6 +42,16 @@ bool MediaSession::bindLocal(const QString &localAddress, std::uint16_t portMin,
     return true;
 }
 
+Stun::Mapping MediaSession::discoverRtpMapping(const SocketAddress &stunServer, int timeoutMs)
+{
+    if (isRunning()) {
+        Stun::Mapping refused;
+        refused.error = QStringLiteral("the media already runs on this socket");
+        return refused;
+    }
+    return Stun::discoverMapping(m_sockets.rtp(), stunServer, timeoutMs);
+}
+
 bool MediaSession::validate(const MediaSessionConfig &config)
 {
     const SocketAddress remote = SocketAddress::fromString(config.remoteAddress, config.remoteRtpPort);

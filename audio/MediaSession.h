@@ -6,6 +6,7 @@
 #include "audio/MediaSessionConfig.h"
 #include "audio/StatisticsMailbox.h"
 #include "audio/rtp/RtpSocketPair.h"
+#include "audio/rtp/StunClient.h"
 
 #include <QObject>
 #include <QString>
@@ -40,6 +41,9 @@ public:
                    std::uint16_t portMax = RtpSocketPair::kDefaultPortMax);
     std::uint16_t localRtpPort() const { return m_sockets.rtpPort(); }
     std::uint16_t localRtcpPort() const { return m_sockets.rtcpPort(); }
+    /// Behind NAT: asks a STUN server (RFC 5389) which address and port the RTP socket is seen at, the
+    /// one the SDP must carry. After bindLocal(), before start(); blocks for at most timeoutMs.
+    Stun::Mapping discoverRtpMapping(const SocketAddress &stunServer, int timeoutMs);
 
     /// Validates config and starts the media thread. Binds on the wildcard address of the remote's
     /// family first when bindLocal() was not called. False with errorString() on invalid input.

@@ -5,7 +5,11 @@
 #include "audio/MediaSession.h"
 #include "audio/devices/AudioDevice.h"
 #include "audio/rtp/RtpSocketPair.h"
+#include "audio/rtp/StunMessage.h"
 #include "sipcore/CallService.h"
+
+#include <QHostAddress>
+#include <QHostInfo>
 
 #include <algorithm>
 
@@ -42,9 +46,9 @@ CallMedia::CallMedia(Sip::CallService &calls, DeviceFactory devices, const CallM
     // Being transferred: the new call gets media exactly like an outgoing one.
     connect(&calls, &Sip::CallService::transferRequested, this, [this](const QString &callId, const QString &) {
         Sip::LocalMedia local;
-        QString notice;
+        BindNotes notes;
         const QString lineId = lineOf(callId); // the new call goes out on the transferred call's line
-        if (!bind(kPending, lineId, &local, nullptr, &notice)) {
+        if (!bind(kPending, lineId, &local, nullptr, &notes)) {
             m_calls.declineTransfer(callId);
             return;
         }
@@ -52,8 +56,7 @@ CallMedia::CallMedia(Sip::CallService &calls, DeviceFactory devices, const CallM
         m_sessions.insert(newCallId, m_sessions.take(kPending));
         m_devicesOf.insert(newCallId, m_devicesOf.take(kPending));
         m_lines.insert(newCallId, lineId);
-        if (!notice.isEmpty())
-            Q_EMIT deviceNotice(newCallId, notice);
+        emitNotes(newCallId, notes);
     });
 }
 
@@ -111,10 +114,10 @@ void CallMedia::setDevices(const QString &inputDeviceName, const QString &output
 }
 
 Audio::MediaSession *CallMedia::bind(const QString &key, const QString &lineId, Sip::LocalMedia *local, QString *error,
-                                     QString *notice)
+                                     BindNotes *notes)
 {
     std::unique_ptr<Audio::AudioDevice> device = m_devices();
-    const Devices devices = devicesFor(lineId, *device, notice);
+    const Devices devices = devicesFor(lineId, *device, &notes->device);
     auto *session = new Audio::MediaSession(std::move(device), this);
     const quint16 low = m_options.rtpPortMin ? m_options.rtpPortMin : Audio::RtpSocketPair::kDefaultPortMin;
     const quint16 high = m_options.rtpPortMax ? m_options.rtpPortMax : Audio::RtpSocketPair::kDefaultPortMax;
@@ -132,36 +135,105 @@ Audio::MediaSession *CallMedia::bind(const QString &key, const QString &lineId, 
     const bool wildcard =
         m_options.rtpBindAddress == QLatin1String("0.0.0.0") || m_options.rtpBindAddress == QLatin1String("::");
     local->address = wildcard ? QString() : m_options.rtpBindAddress;
+    if (!m_options.stunServer.isEmpty())
+        discoverPublicAddress(*session, local, notes);
     return session;
+}
+
+namespace {
+/// "host", "host:port", "[v6]:port" or "v6" -> a numeric address; names are looked up (blocking, like
+/// the STUN request itself, and only when STUN is configured).
+Audio::SocketAddress stunAddress(const QString &text, QString *error)
+{
+    QString host = text.trimmed();
+    quint16 port = Audio::Stun::kDefaultPort;
+    const qsizetype colon = host.lastIndexOf(QLatin1Char(':'));
+    const bool bracketed = host.startsWith(QLatin1Char('['));
+    if (colon > 0 && (bracketed ? host.at(colon - 1) == QLatin1Char(']') : host.indexOf(QLatin1Char(':')) == colon)) {
+        bool ok = false;
+        const uint number = host.mid(colon + 1).toUInt(&ok);
+        if (!ok || number == 0 || number > 65535) {
+            *error = QStringLiteral("the STUN server '%1' has no valid port").arg(text);
+            return {};
+        }
+        port = static_cast<quint16>(number);
+        host.truncate(colon);
+    }
+    if (bracketed)
+        host = host.mid(1, host.size() - 2);
+    Audio::SocketAddress address = Audio::SocketAddress::fromString(host, port);
+    if (address.isValid())
+        return address;
+    const QHostInfo info = QHostInfo::fromName(host);
+    for (const QHostAddress &candidate : info.addresses()) {
+        address = Audio::SocketAddress::fromString(candidate.toString(), port);
+        if (address.isValid())
+            return address;
+    }
+    *error = QStringLiteral("the STUN server name '%1' could not be found").arg(host);
+    return {};
+}
+} // namespace
+
+void CallMedia::discoverPublicAddress(Audio::MediaSession &session, Sip::LocalMedia *local, BindNotes *notes) const
+{
+    QString *note = &notes->network;
+    notes->networkProblem = true;
+    QString error;
+    const Audio::SocketAddress server = stunAddress(m_options.stunServer, &error);
+    if (!server.isValid()) {
+        *note = QStringLiteral("STUN: %1; the SDP carries the local address").arg(error);
+        return;
+    }
+    const Audio::Stun::Mapping mapping = session.discoverRtpMapping(server, m_options.stunTimeoutMs);
+    if (!mapping.ok) {
+        *note = QStringLiteral("STUN: %1; the SDP carries the local address, so behind NAT the other side's audio "
+                               "may not reach this phone")
+                    .arg(mapping.error);
+        return;
+    }
+    *note = QStringLiteral("STUN: %1 sees RTP port %2 as %3; the SDP carries that address")
+                .arg(server.toString())
+                .arg(session.localRtpPort())
+                .arg(mapping.mapped.toString());
+    notes->networkProblem = false;
+    local->address = mapping.mapped.hostString();
+    local->rtpPort = mapping.mapped.port();
+}
+
+void CallMedia::emitNotes(const QString &callId, const BindNotes &notes)
+{
+    if (!notes.device.isEmpty())
+        Q_EMIT deviceNotice(callId, notes.device);
+    if (!notes.network.isEmpty())
+        Q_EMIT networkNote(callId, notes.network, notes.networkProblem);
 }
 
 QString CallMedia::call(const QString &lineId, const QString &target, QString *error)
 {
     Sip::LocalMedia local;
-    QString notice;
+    BindNotes notes;
     // The port is needed before the call id exists: bind under a temporary key.
-    if (!bind(kPending, lineId, &local, error, &notice))
+    if (!bind(kPending, lineId, &local, error, &notes))
         return {};
     const QString callId = m_calls.call(lineId, target, local);
     m_sessions.insert(callId, m_sessions.take(kPending));
     m_devicesOf.insert(callId, m_devicesOf.take(kPending));
     m_lines.insert(callId, lineId);
-    if (!notice.isEmpty())
-        Q_EMIT deviceNotice(callId, notice);
+    emitNotes(callId, notes);
     return callId;
 }
 
 bool CallMedia::answer(const QString &callId, QString *error)
 {
     Sip::LocalMedia local;
-    QString notice;
+    BindNotes notes;
     const QString lineId = lineOf(callId);
-    if (m_sessions.contains(callId) || !bind(callId, lineId, &local, error, &notice))
+    if (m_sessions.contains(callId) || !bind(callId, lineId, &local, error, &notes))
         return false;
     m_lines.insert(callId, lineId);
     m_calls.answer(callId, local);
-    if (!notice.isEmpty())
-        Q_EMIT deviceNotice(callId, notice);
+    emitNotes(callId, notes);
     return true;
 }
 

@@ -35,6 +35,10 @@ struct CallMediaOptions
     int deviceSampleRateHz = 48000;
     int rtpTimeoutMs = 30000; ///< The call is hung up after this long without RTP; 0 = never
     bool echoControl = true;
+    /// STUN server (RFC 5389) as host[:port], port 3478 by default; empty = none. Behind NAT the SDP then
+    /// carries the address and port the NAT maps the RTP socket to, so a peer can reach it.
+    QString stunServer;
+    int stunTimeoutMs = 500; ///< Bound for the STUN answer at call set-up
 };
 
 /// The composition of signalling and media: for each call of a Sip::CallService it binds an
@@ -86,6 +90,9 @@ Q_SIGNALS:
     /// Something about a call's sound devices the user should know; the call goes on. For example
     /// "Audio device 'Headset' was unplugged — now using 'Default'".
     void deviceNotice(const QString &callId, const QString &message);
+    /// What the media's network set-up found, for the log: the STUN mapping the SDP carries, or (problem)
+    /// why there is none.
+    void networkNote(const QString &callId, const QString &message, bool problem);
 
 private:
     struct Devices
@@ -94,8 +101,17 @@ private:
         QString output;
     };
 
+    /// Notes for the new call, emitted once its id is known.
+    struct BindNotes
+    {
+        QString device;  ///< deviceNotice
+        QString network; ///< networkNote
+        bool networkProblem = false;
+    };
     Audio::MediaSession *bind(const QString &key, const QString &lineId, Sip::LocalMedia *local, QString *error,
-                              QString *notice);
+                              BindNotes *notes);
+    void discoverPublicAddress(Audio::MediaSession &session, Sip::LocalMedia *local, BindNotes *notes) const;
+    void emitNotes(const QString &callId, const BindNotes &notes);
     Devices devicesFor(const QString &lineId, const Audio::AudioDevice &lister, QString *notice) const;
     void connectSession(Audio::MediaSession *session, const QString &callId);
     void onCallChanged(const Sip::CallEvent &event);

@@ -72,6 +72,10 @@ void CallCommand::addOptions(QCommandLineParser &parser, Mode mode)
                                          : QStringLiteral("Give up when no call comes within this time "
                                                           "(default 60)."),
                       QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("stun"),
+                      QStringLiteral("STUN server (port 3478 by default): behind NAT the SDP carries the address "
+                                     "it sees the RTP port at."),
+                      QStringLiteral("HOST[:PORT]")});
     parser.addOption({QStringLiteral("no-echo-control"),
                       QStringLiteral("Run the call without the echo canceller (it is on by default).")});
     if (mode == Mode::Answer)
@@ -142,6 +146,7 @@ bool CallCommand::readOptions(const QCommandLineParser &parser, QString *error)
     m_playFile = parser.value(QStringLiteral("play"));
     m_recordFile = parser.value(QStringLiteral("record"));
     m_echoControl = !parser.isSet(QStringLiteral("no-echo-control"));
+    m_stunServer = parser.value(QStringLiteral("stun"));
     m_echo = m_mode == Mode::Answer && parser.isSet(QStringLiteral("echo"));
     if (m_echo && (!m_playFile.isEmpty() || !m_recordFile.isEmpty())) {
         *error = QStringLiteral("--echo sends back what arrives: it takes no --play or --record");
@@ -180,6 +185,7 @@ bool CallCommand::start(const QCommandLineParser &parser, QString *error, bool *
     mediaOptions.deviceSampleRateHz = m_sampleRateHz;
     mediaOptions.rtpTimeoutMs = 10000;
     mediaOptions.echoControl = m_echoControl && !m_echo; // a canceller would remove the echo being tested
+    mediaOptions.stunServer = m_stunServer;
     App::CallMedia::DeviceFactory devices = [] { return std::make_unique<Audio::FileBackend>(true); };
     if (m_echo)
         devices = [] { return std::make_unique<Audio::LoopbackBackend>(); };
@@ -188,6 +194,9 @@ bool CallCommand::start(const QCommandLineParser &parser, QString *error, bool *
     connect(m_media, &App::CallMedia::digitReceived, this, [this](const QString &callId, QChar digit) {
         if (callId == m_callId)
             m_printer->printLine(QStringLiteral("DTMF %1").arg(digit));
+    });
+    connect(m_media, &App::CallMedia::networkNote, this, [this](const QString &, const QString &message, bool problem) {
+        m_log->appendStep(m_options.line.id, message, problem ? Sip::LogEntry::Kind::Error : Sip::LogEntry::Kind::Step);
     });
     connect(m_media, &App::CallMedia::mediaFailed, this, [this](const QString &, const QString &message) {
         m_log->appendStep(m_options.line.id, QStringLiteral("Media failed: %1").arg(message),

@@ -60,6 +60,7 @@ private:
     QString m_digits;
     int m_sampleRateHz = 48000;
     bool m_echoControl = true;
+    QString m_stunServer;
     bool m_echo = false;
 
     Sip::CallService *m_calls = nullptr;

@@ -294,6 +294,7 @@ Gui::Preferences AppSettings::preferences() const
     result.outputDevice = m_settings->value(QStringLiteral("audio/outputDevice")).toString();
     result.ringingDevice = m_settings->value(QStringLiteral("audio/ringingDevice")).toString();
     result.caFile = m_settings->value(QStringLiteral("tls/caFile")).toString();
+    result.stunServer = m_settings->value(QStringLiteral("network/stunServer")).toString();
     return result;
 }
 
@@ -303,6 +304,7 @@ void AppSettings::setPreferences(const Gui::Preferences &preferences)
     m_settings->setValue(QStringLiteral("audio/outputDevice"), preferences.outputDevice);
     m_settings->setValue(QStringLiteral("audio/ringingDevice"), preferences.ringingDevice);
     m_settings->setValue(QStringLiteral("tls/caFile"), preferences.caFile);
+    m_settings->setValue(QStringLiteral("network/stunServer"), preferences.stunServer);
     sync();
 }
 

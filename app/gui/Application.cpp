@@ -75,6 +75,7 @@ void Application::wireAudio()
     QObject::connect(&m_alerts, &CallAlerts::notice, &m_window,
                      [this](const QString &message) { m_window.statusBar()->showMessage(message, 20000); });
     m_calls.setAudioDevices(m_settings.preferences().inputDevice, m_settings.preferences().outputDevice);
+    m_calls.setStunServer(m_settings.preferences().stunServer);
     m_window.setAudioOutputLister([] {
         // PortAudio is brought up only while asked: it probes every sound card.
         Audio::PortAudioBackend audio;
@@ -93,6 +94,7 @@ void Application::wireAudio()
             const Gui::Preferences chosen = dialog.preferences();
             m_settings.setPreferences(chosen);
             m_calls.setAudioDevices(chosen.inputDevice, chosen.outputDevice); // running calls switch now
+            m_calls.setStunServer(chosen.stunServer);                         // from the next call on
         }
     });
     // A line given another output mid-call moves its running calls there (LineController stored it first).

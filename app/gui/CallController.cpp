@@ -81,6 +81,15 @@ CallController::CallController(Sip::SipEngine &engine, Gui::MainWindow &window, 
                 if (sipLog)
                     sipLog->appendStep(m_media->lineOf(callId), message, Sip::LogEntry::Kind::Error);
             });
+    // The STUN mapping (or why there is none) goes to the line's log; a failure also to the status bar.
+    connect(m_media, &CallMedia::networkNote, this,
+            [this, sipLog = engine.log()](const QString &callId, const QString &message, bool problem) {
+                if (problem)
+                    m_window.statusBar()->showMessage(message, 20000);
+                if (sipLog)
+                    sipLog->appendStep(m_media->lineOf(callId), message,
+                                       problem ? Sip::LogEntry::Kind::Error : Sip::LogEntry::Kind::Step);
+            });
     connect(&m_statisticsTimer, &QTimer::timeout, this, &CallController::publishStatistics);
     m_statisticsTimer.start(1000);
 }
@@ -90,6 +99,13 @@ CallController::~CallController() = default;
 void CallController::setAudioDevices(const QString &inputDeviceName, const QString &outputDeviceName)
 {
     m_media->setDevices(inputDeviceName, outputDeviceName);
+}
+
+void CallController::setStunServer(const QString &server)
+{
+    CallMediaOptions options = m_media->options();
+    options.stunServer = server;
+    m_media->setOptions(options);
 }
 
 QString CallController::useHistoryFile(const QString &path)

@@ -44,6 +44,8 @@ public:
     CallMedia *media() const { return m_media; }
     /// The preferences' microphone and speaker: used by the next calls and switched to in running ones.
     void setAudioDevices(const QString &inputDeviceName, const QString &outputDeviceName);
+    /// STUN server for the next calls' public RTP address (host[:port]); empty = none.
+    void setStunServer(const QString &server);
 
     /// Loads the call history from path into the window and saves it there after every change.
     /// Returns what was wrong with the file (for a message), empty when all is well.

@@ -34,10 +34,10 @@ void RegistrationSession::start(const LineContext &line, const RegistrationReque
                   request.peerDescription, QString::fromUtf8(request.expires)));
     // RFC 5626: the same instance after a restart replaces our stale binding instead of adding one.
     const QByteArray features = m_line.instance.isEmpty() ? QByteArray() : "+sip.instance=\"" + m_line.instance + "\"";
-    // Keep-alives (per line): Sofia's outbound engine sends an OPTIONS to our own address-of-record through
-    // the registrar every interval, over UDP, TCP and TLS alike, plus a CRLF ping on TCP/TLS connections.
-    // The OPTIONS keeps the NAT mapping open and, coming back to us, shows the server can still reach us;
-    // one that gets no answer raises nua_i_outbound.
+    // Keep-alives (per line): Sofia's outbound engine sends an OPTIONS to our own address-of-record with
+    // Max-Forwards: 0 (the registrar answers it itself) every interval, over UDP, TCP and TLS alike, plus a
+    // CRLF ping on TCP/TLS connections. Each keeps the NAT mapping open; one that gets no answer at all
+    // raises nua_i_outbound.
     // natify is off: Sofia's NAT re-REGISTER sends the new public Contact and the old private one with
     // expires=0, both with our +sip.instance, and a registrar that matches bindings by instance (Kamailio)
     // then removes the binding it just added. Hosted PBXes fix NATed Contacts themselves (received/rport,

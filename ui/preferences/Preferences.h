@@ -14,6 +14,7 @@ struct Preferences
     QString outputDevice;  ///< Speaker or headset for calls
     QString ringingDevice; ///< Where incoming calls ring; empty = the call output device
     QString caFile;        ///< Extra TLS certificate authorities (PEM); empty = the system's only
+    QString stunServer;    ///< host[:port] asked for the public RTP address behind NAT; empty = none
 
     bool operator==(const Preferences &) const = default;
 };

@@ -32,6 +32,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, Audio::AudioDev
     auto *tabs = new QTabWidget(this);
     tabs->addTab(audioPage(current), tr("&Audio"));
     tabs->addTab(securityPage(current), tr("&Security"));
+    tabs->addTab(networkPage(current), tr("&Network"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -133,6 +134,28 @@ QWidget *PreferencesDialog::securityPage(const Preferences &current)
     return page;
 }
 
+QWidget *PreferencesDialog::networkPage(const Preferences &current)
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_stunServer = new QLineEdit(current.stunServer, page);
+    m_stunServer->setObjectName(QStringLiteral("stunServerEdit"));
+    m_stunServer->setAccessibleName(tr("STUN server"));
+    m_stunServer->setPlaceholderText(tr("None, e.g. stun.example.net:3478"));
+    m_stunServer->setClearButtonEnabled(true);
+    form->addRow(tr("S&TUN server:"), m_stunServer);
+    auto *hint = new QLabel(tr("Behind a NAT router the other side cannot send audio to this computer's private "
+                               "address. With a STUN server Offhook asks, for each call, which public address and "
+                               "port the router gives the call's audio, and puts that into the call's "
+                               "description. Your provider may name one; leave it empty when the PBX relays "
+                               "media. Applies to the next call."),
+                            page);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(hint);
+    return page;
+}
+
 void PreferencesDialog::fillDevices(QComboBox *combo, bool input, const QString &selected)
 {
     combo->addItem(tr("System default"), QString());
@@ -160,6 +183,7 @@ Preferences PreferencesDialog::preferences() const
     result.outputDevice = m_output->currentData().toString();
     result.ringingDevice = m_ringing->currentData().toString();
     result.caFile = QDir::fromNativeSeparators(m_caFile->text().trimmed());
+    result.stunServer = m_stunServer->text().trimmed();
     return result;
 }
 

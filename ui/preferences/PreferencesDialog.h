@@ -45,6 +45,7 @@ protected:
 private:
     QWidget *audioPage(const Preferences &current);
     QWidget *securityPage(const Preferences &current);
+    QWidget *networkPage(const Preferences &current);
     void fillDevices(QComboBox *combo, bool input, const QString &selected);
     void restartMeter();
     void stopMeter();
@@ -59,6 +60,7 @@ private:
     QProgressBar *m_level = nullptr;
     QLabel *m_meterStatus = nullptr;
     QLineEdit *m_caFile = nullptr;
+    QLineEdit *m_stunServer = nullptr;
     QLabel *m_caStatus = nullptr;
     QTimer *m_meterTimer = nullptr;
     float m_shownLevel = 0.0f;
