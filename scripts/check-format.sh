@@ -37,7 +37,19 @@ fi
 # (moc_*, ui_*.h, qrc_*) never count. Third-party or generated files that do get checked in are listed
 # in the exclusion pattern below.
 excluded='^(build[^/]*|\.cache|third[-_]?party|3rdparty|external)/|/(moc|ui|qrc)_[^/]*$'
-files=("$@")
+files=()
+for file in "$@"; do
+    # Only C++ is ours to format: clang-format would happily mangle a CMakeLists.txt, a script or Markdown.
+    if [[ "$file" =~ \.(cpp|h|hpp|cc|mm)$ ]]; then
+        files+=("$file")
+    else
+        echo "check-format: skipping $file (not C++)" >&2
+    fi
+done
+if [[ $# -gt 0 && ${#files[@]} -eq 0 ]]; then
+    echo "check-format: no C++ files among the arguments"
+    exit 0
+fi
 if [[ ${#files[@]} -eq 0 ]]; then
     if git -C "$source_dir" rev-parse --is-inside-work-tree > /dev/null 2>&1; then
         mapfile -t files < <(git ls-files -- '*.cpp' '*.h' '*.hpp' '*.cc' '*.mm' | grep -Ev "$excluded" || true)

@@ -133,6 +133,15 @@ void TestSipAddress::lineValidation()
     line.expiresSeconds = 60;
     line.authUser = QStringLiteral("bad\"user");
     QCOMPARE(line.validate().size(), 1);
+    line.authUser.clear();
+    // Keep-alives: on by default, 0 turns them off, negative or absurd intervals are refused.
+    QCOMPARE(Sip::LineConfig().keepaliveSeconds, 25);
+    line.keepaliveSeconds = 0;
+    QVERIFY(line.validate().isEmpty());
+    line.keepaliveSeconds = -1;
+    QVERIFY(line.validate().constFirst().contains(QLatin1String("keep-alive")));
+    line.keepaliveSeconds = 3601;
+    QCOMPARE(line.validate().size(), 1);
 }
 
 void TestSipAddress::randomInputNeverCrashes()
