@@ -280,6 +280,7 @@ Audio::MediaSessionConfig CallMedia::configFor(const Sip::MediaParameters &media
     // Symmetric RTP (RFC 4961) with guarded latching: a peer behind NAT sends from another port (or
     // address) than its SDP says; we send back to where its media really comes from.
     config.symmetricRtp = true;
+    config.latchWindowMs = m_options.latchWindowMs;
     config.echoControl = m_options.echoControl;
     const Devices devices = m_devicesOf.value(media.callId, {m_options.inputDeviceName, m_options.outputDeviceName});
     config.inputDeviceName = devices.input;

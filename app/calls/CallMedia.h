@@ -39,6 +39,9 @@ struct CallMediaOptions
     /// carries the address and port the NAT maps the RTP socket to, so a peer can reach it.
     QString stunServer;
     int stunTimeoutMs = 500; ///< Bound for the STUN answer at call set-up
+    /// RTP from another host than the SDP's is latched onto only this long after the answer (see
+    /// Audio::MediaSessionConfig::latchWindowMs); a source on the SDP's own host at any time.
+    int latchWindowMs = 10000;
 };
 
 /// The composition of signalling and media: for each call of a Sip::CallService it binds an

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void unpluggedDeviceIsKept();
     void caFileIsChecked();
     void roundTripsThroughSettings();
+    void stunServerIsEdited();
 
 private:
     QTemporaryDir m_dir;
@@ -99,6 +100,7 @@ void TestPreferencesDialog::roundTripsThroughSettings()
     chosen.outputDevice = QStringLiteral("Headset");
     chosen.ringingDevice = QStringLiteral("Speakers");
     chosen.caFile = QStringLiteral("/etc/pbx-ca.pem");
+    chosen.stunServer = QStringLiteral("stun.example.net:3478");
     {
         App::AppSettings settings(path);
         QCOMPARE(settings.preferences(), Gui::Preferences());
@@ -107,6 +109,20 @@ void TestPreferencesDialog::roundTripsThroughSettings()
     App::AppSettings reread(path);
     QCOMPARE(reread.status(), App::AppSettings::Status::Ok);
     QCOMPARE(reread.preferences(), chosen);
+}
+
+void TestPreferencesDialog::stunServerIsEdited()
+{
+    Gui::Preferences current;
+    current.stunServer = QStringLiteral("198.51.100.1");
+    Gui::PreferencesDialog dialog(current, nullptr);
+    auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("stunServerEdit"));
+    QVERIFY(edit);
+    QCOMPARE(edit->text(), QStringLiteral("198.51.100.1"));
+    edit->setText(QStringLiteral("  stun.example.net:3479 "));
+    QCOMPARE(dialog.preferences().stunServer, QStringLiteral("stun.example.net:3479"));
+    edit->clear();
+    QVERIFY(dialog.preferences().stunServer.isEmpty());
 }
 
 QTEST_MAIN(TestPreferencesDialog)
