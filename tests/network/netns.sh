@@ -35,6 +35,26 @@ NET_ROUTER2_LAN=10.77.2.1
 NET_ROUTER2_WAN=198.51.100.3
 NET_STUN_PORT=3478
 
+# Test helpers: fail MESSAGE counts a failure (the script exits 1 at its end when failures > 0);
+# wait_for FILE TEXT SECONDS waits until TEXT appears in FILE; received_of LOG reads the RTP packets
+# received from an offhook-cli call's final line.
+failures=0
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+
+wait_for() {
+    local i
+    for i in $(seq 1 $(($3 * 10))); do
+        grep -q -- "$2" "$1" 2> /dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+received_of() { sed -n 's/^CALL ENDED .* received=\([0-9]*\) .*/\1/p' "$1"; }
+
 net_skip() {
     echo "SKIP: $*" >&2
     exit 77

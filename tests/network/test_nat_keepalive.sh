@@ -27,21 +27,6 @@ net_up "$$" "$udp_timeout"
 net_start_pbx "$data/kamailio/hosted-nat.cfg.in"
 export OFFHOOK_PASSWORD=unused-here
 
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-wait_for() { # FILE TEXT SECONDS
-    local i
-    for i in $(seq 1 $(($3 * 10))); do
-        grep -q -- "$2" "$1" 2> /dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
 # One round: the callee registers with the given keep-alive, idles, then is called.
 # Prints nothing; sets round_answered=1 when the call reached the callee and was answered.
 round() {
@@ -83,7 +68,7 @@ fi
 # Audio both ways: the callee's SDP names its private address, which the carrier cannot reach; the caller
 # latches onto where the callee's RTP really comes from (the router) and the callee hears it.
 for side in caller callee; do
-    received="$(sed -n 's/^CALL ENDED .* received=\([0-9]*\) .*/\1/p' "$NET_DIR/$side-keepalive-on.log")"
+    received="$(received_of "$NET_DIR/$side-keepalive-on.log")"
     if [[ -z "$received" || "$received" -lt 50 ]]; then
         fail "the $side received ${received:-no} RTP packets in a 2 s call across the NAT (symmetric RTP/latching)"
     fi

@@ -25,23 +25,6 @@ net_start_pbx "$data/kamailio/hosted-nat.cfg.in"
 net_start_stun
 export OFFHOOK_PASSWORD=unused-here
 
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-wait_for() { # FILE TEXT SECONDS
-    local i
-    for i in $(seq 1 $(($3 * 10))); do
-        grep -q -- "$2" "$1" 2> /dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
-received_of() { sed -n 's/^CALL ENDED .* received=\([0-9]*\) .*/\1/p' "$1"; }
-
 # One call from home2 to home; extra arguments go to both phones.
 call_round() {
     local tag="$1"
