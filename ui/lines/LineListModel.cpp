@@ -140,8 +140,13 @@ QString LineListModel::stateText(const Sip::LineConfig &line, const Sip::Registr
     QString text;
     switch (event.state) {
     case RegistrationState::Registered:
-        return event.expiresSeconds > 0 ? tr("Registered · expires every %1 s").arg(event.expiresSeconds)
+        text = event.expiresSeconds > 0 ? tr("Registered · expires every %1 s").arg(event.expiresSeconds)
                                         : tr("Registered");
+        // Behind NAT the server reaches this phone only while the router keeps the mapping: say so.
+        if (!event.publicAddress.isEmpty())
+            text += line.keepaliveSeconds > 0 ? tr(" · behind NAT (seen as %1)").arg(event.publicAddress)
+                                              : tr(" · behind NAT, keep-alives off: calls may stop arriving");
+        return text;
     case RegistrationState::Resolving:
         return tr("Looking up the server…");
     case RegistrationState::Registering:

@@ -5,7 +5,9 @@
 // default rather than no keep-alives.
 
 #include "app/gui/AppSettings.h"
+#include "sipcore/RegistrationState.h"
 #include "ui/lines/LineDialog.h"
+#include "ui/lines/LineListModel.h"
 
 #include <QFile>
 #include <QPushButton>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void dialogShowsAndEditsIt();
     void savedWithTheLine();
     void oldSettingsFileGetsTheDefault();
+    void lineListSaysBehindNat();
 
 private:
     static Sip::LineConfig sampleLine();
@@ -94,6 +97,21 @@ void TestLineKeepalive::oldSettingsFileGetsTheDefault()
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines[0].keepaliveSeconds, Sip::LineConfig::kDefaultKeepaliveSeconds);
     QCOMPARE(lines[1].keepaliveSeconds, 0); // clamped into the valid range, not left negative
+}
+
+void TestLineKeepalive::lineListSaysBehindNat()
+{
+    Sip::LineConfig line = sampleLine();
+    Sip::RegistrationEvent event;
+    event.state = Sip::RegistrationState::Registered;
+    event.expiresSeconds = 300;
+    QCOMPARE(Gui::LineListModel::stateText(line, event), QStringLiteral("Registered · expires every 300 s"));
+    event.publicAddress = QStringLiteral("198.51.100.2:40123");
+    event.localAddress = QStringLiteral("10.77.1.2:5060");
+    QCOMPARE(Gui::LineListModel::stateText(line, event),
+             QStringLiteral("Registered · expires every 300 s · behind NAT (seen as 198.51.100.2:40123)"));
+    line.keepaliveSeconds = 0;
+    QVERIFY(Gui::LineListModel::stateText(line, event).endsWith(QStringLiteral("calls may stop arriving")));
 }
 
 QTEST_MAIN(TestLineKeepalive)
