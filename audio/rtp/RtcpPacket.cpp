@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "audio/rtp/RtcpPacket.h"
 
+#include "audio/rtp/NetworkOrder.h"
+
 #include <algorithm>
 
 namespace Audio {
@@ -13,19 +15,8 @@ constexpr std::size_t kReportBlockBytes = 24;
 constexpr std::uint8_t kSdesEnd = 0;
 constexpr std::uint8_t kSdesCname = 1;
 
-std::uint32_t readUint32(const std::uint8_t *data)
-{
-    return (std::uint32_t{data[0]} << 24) | (std::uint32_t{data[1]} << 16) | (std::uint32_t{data[2]} << 8) |
-           std::uint32_t{data[3]};
-}
-
-void writeUint32(std::uint8_t *data, std::uint32_t value)
-{
-    data[0] = static_cast<std::uint8_t>(value >> 24);
-    data[1] = static_cast<std::uint8_t>(value >> 16);
-    data[2] = static_cast<std::uint8_t>(value >> 8);
-    data[3] = static_cast<std::uint8_t>(value);
-}
+using NetworkOrder::readUint32;
+using NetworkOrder::writeUint32;
 
 void writeHeader(std::uint8_t *data, std::size_t count, std::uint8_t type, std::size_t bytes)
 {

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "audio/rtp/RtpPacket.h"
 
+#include "audio/rtp/NetworkOrder.h"
+
 #include <algorithm>
 
 namespace Audio {
@@ -10,30 +12,10 @@ namespace {
 constexpr std::uint8_t kVersion = 2;
 constexpr std::size_t kMaxExtensionBytes = 0xFFFF * 4;
 
-std::uint16_t readUint16(const std::uint8_t *data)
-{
-    return static_cast<std::uint16_t>((data[0] << 8) | data[1]);
-}
-
-std::uint32_t readUint32(const std::uint8_t *data)
-{
-    return (std::uint32_t{data[0]} << 24) | (std::uint32_t{data[1]} << 16) | (std::uint32_t{data[2]} << 8) |
-           std::uint32_t{data[3]};
-}
-
-void writeUint16(std::uint8_t *data, std::uint16_t value)
-{
-    data[0] = static_cast<std::uint8_t>(value >> 8);
-    data[1] = static_cast<std::uint8_t>(value);
-}
-
-void writeUint32(std::uint8_t *data, std::uint32_t value)
-{
-    data[0] = static_cast<std::uint8_t>(value >> 24);
-    data[1] = static_cast<std::uint8_t>(value >> 16);
-    data[2] = static_cast<std::uint8_t>(value >> 8);
-    data[3] = static_cast<std::uint8_t>(value);
-}
+using NetworkOrder::readUint16;
+using NetworkOrder::readUint32;
+using NetworkOrder::writeUint16;
+using NetworkOrder::writeUint32;
 } // namespace
 
 bool RtpPacket::looksLikeRtcp(std::span<const std::uint8_t> datagram)

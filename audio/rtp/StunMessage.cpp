@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Offhook contributors
 #include "audio/rtp/StunMessage.h"
 
+#include "audio/rtp/NetworkOrder.h"
+
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -25,13 +27,12 @@ constexpr qsizetype kMaxReasonLength = 128;
 
 std::uint16_t read16(std::span<const std::uint8_t> bytes, std::size_t at)
 {
-    return static_cast<std::uint16_t>((bytes[at] << 8) | bytes[at + 1]);
+    return NetworkOrder::readUint16(bytes.data() + at);
 }
 
 std::uint32_t read32(std::span<const std::uint8_t> bytes, std::size_t at)
 {
-    return (std::uint32_t{bytes[at]} << 24) | (std::uint32_t{bytes[at + 1]} << 16) |
-           (std::uint32_t{bytes[at + 2]} << 8) | std::uint32_t{bytes[at + 3]};
+    return NetworkOrder::readUint32(bytes.data() + at);
 }
 
 void append16(std::vector<std::uint8_t> &out, std::uint16_t value)
@@ -48,8 +49,7 @@ void append32(std::vector<std::uint8_t> &out, std::uint32_t value)
 
 void write16(std::vector<std::uint8_t> &out, std::size_t at, std::uint16_t value)
 {
-    out[at] = static_cast<std::uint8_t>(value >> 8);
-    out[at + 1] = static_cast<std::uint8_t>(value & 0xff);
+    NetworkOrder::writeUint16(out.data() + at, value);
 }
 
 /// CRC-32 as in ISO 3309 / ITU-T V.42 (the one zlib computes), which FINGERPRINT uses.
